@@ -1,0 +1,199 @@
+/**
+ * Domain types shared by every part of the core. Plain data only: these travel
+ * through IndexedDB, backup files, the plan file and the command line.
+ */
+
+/** What a food is, at the coarsest level. */
+export type FoodKind = 'plant' | 'fungus' | 'animal' | 'other';
+
+/** Catalog groups. Plant groups come first; the rest are what real recipes also use. */
+export const FOOD_GROUPS = [
+  'vegetable',
+  'fruit',
+  'whole grain',
+  'refined grain',
+  'legume',
+  'nut',
+  'seed',
+  'herb',
+  'spice',
+  'mushroom',
+  'beverage plant',
+  'dairy',
+  'egg',
+  'meat',
+  'fish',
+  'oil',
+  'sweetener',
+  'condiment',
+  'baking',
+  'beverage',
+  'other',
+] as const;
+export type FoodGroup = (typeof FOOD_GROUPS)[number];
+
+/** The five rainbow colour groups of SCORING.md. */
+export const COLOURS = ['red', 'orange/yellow', 'green', 'blue/purple', 'white/tan'] as const;
+export type Colour = (typeof COLOURS)[number];
+
+/** Plant-point weights of SCORING.md. */
+export type PlantWeight = 0 | 0.25 | 1;
+
+export type Fermented = 'none' | 'live' | 'not-live';
+
+/** Prebiotic class of SCORING.md: inulin/FOS, GOS (high-FODMAP), resistant starch. */
+export type Prebiotic = 'inulin' | 'gos' | 'resistant-starch';
+
+export type Processed = 'none' | 'refined' | 'ultra-processed';
+
+/** Aisles of a typical supermarket, in the default order a shopper walks them. */
+export const AISLES = [
+  'Produce',
+  'Bakery',
+  'Dairy & eggs',
+  'Meat & fish',
+  'Deli & fermented',
+  'Grains & pasta',
+  'Canned & jarred',
+  'Baking',
+  'Spices & seasonings',
+  'Oils & condiments',
+  'Nuts, seeds & dried fruit',
+  'International',
+  'Frozen',
+  'Beverages',
+  'Snacks & sweets',
+  'Other',
+] as const;
+export type Aisle = (typeof AISLES)[number];
+
+/**
+ * Portion units a food can know the gram weight of. Volume units are
+ * canonical DESIGN.md names; `piece` is one whole item of medium size.
+ */
+export type PortionUnit =
+  | 'cup'
+  | 'tablespoon'
+  | 'teaspoon'
+  | 'piece'
+  | 'small'
+  | 'medium'
+  | 'large'
+  | 'clove'
+  | 'slice'
+  | 'bunch'
+  | 'head'
+  | 'stalk'
+  | 'sprig'
+  | 'leaf'
+  | 'handful'
+  | 'can'
+  | 'package'
+  | 'stick'
+  | 'ear'
+  | 'fillet'
+  | 'pinch';
+
+/** How a shopper buys a food: by count, loose by weight, or in packs. */
+export type BuyAs = 'count' | 'weight' | 'pack' | 'volume';
+
+export interface FoodComponent {
+  /** Food id of the component. */
+  food: string;
+  /** Share of the composite's grams, 0..1. */
+  share: number;
+}
+
+export interface FoodSource {
+  /** USDA SR Legacy NDB number, e.g. "11233". */
+  ndb: string;
+  /** USDA description of that entry. */
+  description: string;
+}
+
+export interface Food {
+  /** Slug, stable across releases: "kale", "bell-pepper-red". */
+  id: string;
+  name: string;
+  /** Lower-case names a recipe may use: US/UK names, plurals, phrasings. */
+  aliases: string[];
+  kind: FoodKind;
+  group: FoodGroup;
+  /** Counting identity of SCORING.md ("brassica-oleracea-kale" style slug); null for non-plants. */
+  crop: string | null;
+  weight: PlantWeight;
+  colour: Colour | null;
+  /** Botanical family, e.g. "Brassicaceae"; null for non-plants. */
+  family: string | null;
+  fiberPer100g: number | null;
+  kcalPer100g: number | null;
+  fermented: Fermented;
+  /** One serving of a live fermented food in grams (SCORING.md); null otherwise. */
+  servingGrams: number | null;
+  prebiotic: Prebiotic | null;
+  processed: Processed;
+  aisle: Aisle;
+  pantryStaple: boolean;
+  /** Grams per unit; any unit absent is unknown. */
+  portions: Partial<Record<PortionUnit, number>>;
+  /** How the shopping list shows it. */
+  buyAs: BuyAs;
+  /** Pack size for buyAs 'pack', e.g. a 400 g can. */
+  pack: { name: string; grams: number } | null;
+  /** Composite foods (hummus, pesto, granola) expand into these for scoring. */
+  components: FoodComponent[];
+  source: FoodSource | null;
+  /** True for foods the user created or edited in the app. */
+  custom?: boolean;
+}
+
+/** One ingredient line understood: the DESIGN.md `parse` contract plus extras. */
+export interface ParsedLine {
+  input: string;
+  quantity: number | null;
+  quantityMax: number | null;
+  /** Canonical singular English unit name (cup, tablespoon, gram, clove, can …) or null. */
+  unit: string | null;
+  food: { id: string; name: string } | null;
+  /** Grams for the whole line (at `quantity`), null when unknown. */
+  grams: number | null;
+  optional: boolean;
+  /** Preparation and other words left over ("chopped", "drained"). */
+  note: string | null;
+  /** 0..1: how sure the food match is. */
+  confidence: number;
+  /** Size word when present; chooses the portion weight. */
+  size: 'small' | 'medium' | 'large' | null;
+}
+
+/** A recipe as stored and as scored. */
+export interface Recipe {
+  id: string;
+  name: string;
+  servings: number;
+  /** Original ingredient lines, in order. */
+  ingredients: string[];
+  /** Per-line user overrides: a chosen food id and/or grams, keyed by line index. */
+  overrides?: Record<number, { food?: string | null; grams?: number | null }>;
+  steps: string[];
+  tags: string[];
+  source: string | null;
+  prepMinutes: number | null;
+  cookMinutes: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One planned meal: a recipe or a single food line. */
+export interface Meal {
+  id: string;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  slot: string;
+  recipe: string | null;
+  /** A single food line ("1 apple") when `recipe` is null. */
+  food: string | null;
+  servings: number;
+  /** For "cook once, eat twice": the meal this one is the leftover of. */
+  leftoverOf?: string | null;
+}
