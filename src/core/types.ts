@@ -197,3 +197,17 @@ export interface Meal {
   /** For "cook once, eat twice": the meal this one is the leftover of. */
   leftoverOf?: string | null;
 }
+
+/** Saved state of one shopping list (a date range): checked item keys and manual items. */
+export interface ShoppingState {
+  /** The list's key, "FROM..TO" in ISO dates. */
+  id: string;
+  checked: string[];
+  manual: string[];
+}
+
+/** One key-value row of the settings table. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}

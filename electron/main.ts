@@ -1,0 +1,197 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { IpcChannel, IpcContract, MenuCommand } from '../src/shared/ipc';
+import { MENU_CHANNEL } from '../src/shared/ipc';
+import { menuTemplate } from './menu';
+import { CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from './protocol';
+import { IpcArgumentError, isTrustedSender, validateEmpty, validateOpenFile, validateSaveFile, validateSavePdf } from './validate';
+import { MIN_HEIGHT, MIN_WIDTH, readWindowState, writeWindowState } from './window-state';
+
+const APP_URL = 'app://thirtyfold/index.html';
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const rendererRoot = join(__dirname, '../renderer');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+if (process.env.THIRTYFOLD_USER_DATA) app.setPath('userData', process.env.THIRTYFOLD_USER_DATA);
+
+let mainWindow: BrowserWindow | null = null;
+
+function send(command: MenuCommand): void {
+  mainWindow?.webContents.send(MENU_CHANNEL, command);
+}
+
+function serveApp(): void {
+  protocol.handle('app', async (request) => {
+    const path = resolveAppPath(request.url, rendererRoot);
+    if (!path) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(path);
+      return new Response(body, {
+        headers: { 'content-type': mimeType(path), 'content-security-policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+function lockDown(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith('app://thirtyfold/') && !(devServerUrl && url.startsWith(devServerUrl))) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links the user clicks open in their browser, and only http(s) ones.
+      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function handle<C extends IpcChannel>(
+  channel: C,
+  validate: (value: unknown) => IpcContract[C]['request'],
+  run: (request: IpcContract[C]['request'], event: IpcMainInvokeEvent) => Promise<IpcContract[C]['response']> | IpcContract[C]['response'],
+): void {
+  ipcMain.handle(channel, (event, raw: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url, devServerUrl)) throw new IpcArgumentError('message from an untrusted page');
+    return run(validate(raw), event);
+  });
+}
+
+function registerIpc(): void {
+  handle('app:info', validateEmpty, () => ({
+    name: app.getName(),
+    version: app.getVersion(),
+    platform: process.platform,
+    dataFolder: app.getPath('userData'),
+  }));
+  handle('app:print', validateEmpty, (_request, event) => {
+    return new Promise<boolean>((resolve) => {
+      event.sender.print({ printBackground: false }, (success) => resolve(success));
+    });
+  });
+  handle('app:save-pdf', validateSavePdf, async (request, event) => {
+    const window = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+    const target = process.env.THIRTYFOLD_PDF_PATH
+      ? { canceled: false, filePath: process.env.THIRTYFOLD_PDF_PATH }
+      : await dialog.showSaveDialog(window!, {
+          title: request.title,
+          defaultPath: join(app.getPath('documents'), request.suggestedName),
+          filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        });
+    if (target.canceled || !target.filePath) return { path: null };
+    const pdf = await event.sender.printToPDF({ pageSize: request.pageSize, landscape: request.landscape, printBackground: false });
+    await writeFile(target.filePath, pdf);
+    return { path: target.filePath };
+  });
+  handle('app:open-file', validateOpenFile, async (request, event) => {
+    const window = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+    const result = await dialog.showOpenDialog(window!, { title: request.title, filters: request.filters, properties: ['openFile'] });
+    const path = result.filePaths[0];
+    if (result.canceled || !path) return null;
+    const bytes = new Uint8Array(await readFile(path));
+    app.addRecentDocument(path);
+    return { name: basename(path), path, bytes };
+  });
+  handle('app:save-file', validateSaveFile, async (request, event) => {
+    const window = BrowserWindow.fromWebContents(event.sender) ?? undefined;
+    const result = await dialog.showSaveDialog(window!, {
+      title: request.title,
+      defaultPath: join(app.getPath('documents'), request.suggestedName),
+      filters: request.filters,
+    });
+    if (result.canceled || !result.filePath) return { path: null };
+    await writeFile(result.filePath, request.text, 'utf8');
+    app.addRecentDocument(result.filePath);
+    return { path: result.filePath };
+  });
+}
+
+function createWindow(): void {
+  const statePath = join(app.getPath('userData'), 'window-state.json');
+  const state = readWindowState(statePath);
+  mainWindow = new BrowserWindow({
+    x: state.x,
+    y: state.y,
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
+    show: false,
+    backgroundColor: '#f7f5ef',
+    title: 'Thirtyfold',
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  });
+  if (state.maximized) mainWindow.maximize();
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  const save = () => {
+    if (!mainWindow) return;
+    writeWindowState(statePath, { ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
+  };
+  mainWindow.on('close', save);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(devServerUrl ?? APP_URL);
+}
+
+function showAbout(): void {
+  void dialog.showMessageBox({
+    type: 'info',
+    title: 'About Thirtyfold',
+    message: `Thirtyfold ${app.getVersion()}`,
+    detail: `A meal planner for gut diversity. Everything stays on this computer.\n\nData folder: ${app.getPath('userData')}`,
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(() => {
+    serveApp();
+    lockDown();
+    registerIpc();
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({
+          platform: process.platform,
+          appName: 'Thirtyfold',
+          isDev: !app.isPackaged,
+          send,
+          about: showAbout,
+          evidence: () => send({ type: 'navigate', view: 'scores' }),
+        }),
+      ),
+    );
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  }, (error: unknown) => {
+    dialog.showErrorBox('Thirtyfold could not start', String(error));
+    app.quit();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,83 @@
+import type { FileFilter, OpenFileRequest, SaveFileRequest, SavePdfRequest } from '../src/shared/ipc';
+
+/** Thrown when a renderer sends an argument main will not act on. */
+export class IpcArgumentError extends Error {
+  override name = 'IpcArgumentError';
+}
+
+const MAX_TEXT = 200 * 1024 * 1024;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown, field: string, max = 500): string {
+  if (typeof value !== 'string') throw new IpcArgumentError(`${field} must be a string`);
+  if (value.length > max) throw new IpcArgumentError(`${field} is too long`);
+  return value;
+}
+
+/** A file name without folders, so a save dialog cannot be pointed elsewhere. */
+function fileName(value: unknown, field: string): string {
+  const name = text(value, field, 255);
+  if (name.trim() === '' || /[/\\]/.test(name) || name === '.' || name === '..' || name.includes('\0')) {
+    throw new IpcArgumentError(`${field} must be a plain file name`);
+  }
+  return name;
+}
+
+function filters(value: unknown): FileFilter[] {
+  if (!Array.isArray(value) || value.length > 10) throw new IpcArgumentError('filters must be a short list');
+  return value.map((filter, index) => {
+    if (!isRecord(filter)) throw new IpcArgumentError(`filters[${index}] must be an object`);
+    const extensions = filter.extensions;
+    if (!Array.isArray(extensions) || extensions.length > 20) throw new IpcArgumentError(`filters[${index}].extensions must be a list`);
+    return {
+      name: text(filter.name, `filters[${index}].name`, 100),
+      extensions: extensions.map((ext, i) => {
+        const e = text(ext, `filters[${index}].extensions[${i}]`, 20);
+        if (!/^(\*|[a-z0-9]+)$/i.test(e)) throw new IpcArgumentError(`filters[${index}].extensions[${i}] is not an extension`);
+        return e;
+      }),
+    };
+  });
+}
+
+/** Validates the argument of app:open-file. */
+export function validateOpenFile(value: unknown): OpenFileRequest {
+  if (!isRecord(value)) throw new IpcArgumentError('request must be an object');
+  return { title: text(value.title, 'title', 200), filters: filters(value.filters) };
+}
+
+/** Validates the argument of app:save-file. */
+export function validateSaveFile(value: unknown): SaveFileRequest {
+  if (!isRecord(value)) throw new IpcArgumentError('request must be an object');
+  return {
+    title: text(value.title, 'title', 200),
+    suggestedName: fileName(value.suggestedName, 'suggestedName'),
+    filters: filters(value.filters),
+    text: text(value.text, 'text', MAX_TEXT),
+  };
+}
+
+/** Validates the argument of app:save-pdf. */
+export function validateSavePdf(value: unknown): SavePdfRequest {
+  if (!isRecord(value)) throw new IpcArgumentError('request must be an object');
+  if (value.pageSize !== 'A4' && value.pageSize !== 'Letter') throw new IpcArgumentError('pageSize must be "A4" or "Letter"');
+  if (typeof value.landscape !== 'boolean') throw new IpcArgumentError('landscape must be true or false');
+  let name = fileName(value.suggestedName, 'suggestedName');
+  if (!name.toLowerCase().endsWith('.pdf')) name += '.pdf';
+  return { title: text(value.title, 'title', 200), suggestedName: name, pageSize: value.pageSize, landscape: value.landscape };
+}
+
+/** Validates a request that carries nothing. */
+export function validateEmpty(value: unknown): void {
+  if (value !== undefined && value !== null) throw new IpcArgumentError('this request takes no argument');
+}
+
+/** True when an IPC message comes from the app's own page (app:// or the dev server), not from anything else. */
+export function isTrustedSender(url: string | undefined, devServerUrl: string | undefined): boolean {
+  if (!url) return false;
+  if (url.startsWith('app://thirtyfold/')) return true;
+  return devServerUrl !== undefined && devServerUrl !== '' && url.startsWith(devServerUrl);
+}

@@ -1,0 +1,50 @@
+/**
+ * Serves the built renderer (out/renderer) on 127.0.0.1 so Thirtyfold runs in
+ * any Chromium browser. Usage: npm run build && npm run preview:web [-- --port N]
+ */
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../out/renderer');
+const portArg = process.argv.indexOf('--port');
+const port = Number(portArg > 0 ? process.argv[portArg + 1] : (process.env.PORT ?? 4173));
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+const csp =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+try {
+  await stat(join(root, 'index.html'));
+} catch {
+  console.error('out/renderer/index.html is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+createServer(async (request, response) => {
+  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+  const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
+  if (!file.startsWith(root + sep)) {
+    response.writeHead(403).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': csp,
+      'cache-control': 'no-store',
+    });
+    response.end(body);
+  } catch {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  }
+}).listen(port, '127.0.0.1', () => {
+  console.log(`Thirtyfold is at http://127.0.0.1:${port}/`);
+});

@@ -1,0 +1,251 @@
+import { parseIsoDate } from '../dates';
+import type { EatenLine, FoodLookup, LineParser } from '../plan/resolve';
+import type { Food, ParsedLine } from '../types';
+import type { ExtraAmount, ShoppingItem, ShoppingList, ShoppingOptions, ShoppingSource, UnmatchedItem } from './types';
+import { buyAmount, countPhrase, formatNumber, gramsOf, nameInLine } from './units';
+
+/** What a shopping list is built from. */
+export interface ShoppingInput {
+  /** Ingredient lines of planned meals (resolveMeals), already scaled by servings. */
+  lines: readonly EatenLine[];
+  /** Items the user added by hand: text parsed like recipe lines, or lines already parsed. */
+  manual?: readonly (string | ParsedLine)[];
+  /** First date of the range, inclusive (YYYY-MM-DD); no lower bound when absent. */
+  from?: string | null;
+  /** Last date of the range, inclusive; no upper bound when absent. */
+  to?: string | null;
+}
+
+type Vague = 'to taste' | 'as needed';
+
+interface FoodEntry {
+  food: Food;
+  grams: number;
+  known: boolean;
+  extras: Map<string, { quantity: number; unit: string | null }>;
+  vague: Vague | null;
+  from: ShoppingSource[];
+  optional: boolean;
+  manual: boolean;
+}
+
+interface TextEntry {
+  text: string;
+  scale: number;
+  from: ShoppingSource[];
+  optional: boolean;
+}
+
+/** Lower-case, single-spaced, trimmed: the identity of an unmatched line. */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.,;:]+$/, '');
+}
+
+/** Section headings inside ingredient lists ("For the sauce:") are not things to buy. */
+function isHeading(parsed: ParsedLine, text: string): boolean {
+  return text === '' || (parsed.food === null && parsed.quantity === null && /:\s*$/.test(text));
+}
+
+/**
+ * Builds the shopping list for the meals in a date range (inclusive at both
+ * ends) plus manual items. Every line of the same food becomes one item:
+ * grams from all lines add up, whatever unit each used, and amounts that do
+ * not convert to grams stay beside it as extras ("+ 1 bunch"). Items are
+ * shown in the unit a shopper buys in, grouped by aisle in
+ * `options.aisleOrder`; pantry staples (and `options.pantryIds`) go to
+ * `pantry` unless added by hand; lines no food matched go to `unmatched`
+ * with their text. Meals with zero servings need nothing. A range such as
+ * "2–3" buys the upper amount.
+ */
+export function buildShoppingList(
+  input: ShoppingInput,
+  lookup: FoodLookup,
+  parse: LineParser,
+  options: ShoppingOptions,
+): ShoppingList {
+  const from = input.from ?? null;
+  const to = input.to ?? null;
+  if (from !== null && parseIsoDate(from) === null) throw new RangeError(`Not a date: ${from}`);
+  if (to !== null && parseIsoDate(to) === null) throw new RangeError(`Not a date: ${to}`);
+  if (from !== null && to !== null && from > to) throw new RangeError(`The range starts (${from}) after it ends (${to})`);
+
+  const foods = new Map<string, FoodEntry>();
+  const texts = new Map<string, TextEntry>();
+
+  const add = (parsed: ParsedLine, food: Food | null, scale: number, mealGrams: number | null, source: ShoppingSource, manual: boolean): void => {
+    const text = parsed.input.trim();
+    if (isHeading(parsed, text) || !(scale > 0)) return;
+    if (food === null) {
+      const key = normaliseText(text);
+      const entry = texts.get(key);
+      if (entry) {
+        entry.scale += scale;
+        entry.from.push(source);
+        entry.optional &&= parsed.optional;
+      } else {
+        texts.set(key, { text, scale, from: [source], optional: parsed.optional });
+      }
+      return;
+    }
+    let entry = foods.get(food.id);
+    if (!entry) {
+      entry = { food, grams: 0, known: false, extras: new Map(), vague: null, from: [], optional: true, manual: false };
+      foods.set(food.id, entry);
+    }
+    entry.from.push(source);
+    entry.optional &&= parsed.optional;
+    entry.manual ||= manual;
+
+    const { quantity, quantityMax } = parsed;
+    const amount = quantityMax !== null && quantity !== null && quantityMax > quantity ? quantityMax : quantity;
+    let grams: number | null = null;
+    if (mealGrams !== null && !(mealGrams === 0 && quantity === null)) {
+      grams = amount !== null && quantity !== null && quantity > 0 ? (mealGrams * amount) / quantity : mealGrams;
+    } else if (amount !== null) {
+      const each = gramsOf(food, amount, parsed.unit, parsed.size);
+      grams = each === null ? null : each * scale;
+    }
+    if (grams !== null) {
+      entry.grams += grams;
+      entry.known = true;
+    } else if (amount !== null) {
+      const unitKey = parsed.unit ?? '';
+      const extra = entry.extras.get(unitKey);
+      if (extra) extra.quantity += amount * scale;
+      else entry.extras.set(unitKey, { quantity: amount * scale, unit: parsed.unit });
+    } else if (entry.vague !== 'to taste') {
+      entry.vague = /\bto taste\b/i.test(text) ? 'to taste' : 'as needed';
+    }
+  };
+
+  for (const line of input.lines) {
+    const { meal } = line;
+    if ((from !== null && meal.date < from) || (to !== null && meal.date > to)) continue;
+    const source: ShoppingSource = {
+      meal: meal.id,
+      date: meal.date,
+      slot: meal.slot,
+      recipe: line.recipe?.name ?? null,
+      text: line.parsed.input,
+      optional: line.parsed.optional,
+    };
+    add(line.parsed, line.food, line.scale, line.mealGrams, source, false);
+  }
+  for (const item of input.manual ?? []) {
+    const parsed = typeof item === 'string' ? parse(item) : item;
+    const food = parsed.food ? (lookup(parsed.food.id) ?? null) : null;
+    const source: ShoppingSource = { meal: null, date: null, slot: null, recipe: null, text: parsed.input, optional: parsed.optional };
+    add(parsed, food, 1, parsed.grams, source, true);
+  }
+
+  const aisleRank = new Map<string, number>();
+  options.aisleOrder.forEach((name, index) => {
+    const key = name.toLowerCase();
+    if (!aisleRank.has(key)) aisleRank.set(key, index);
+  });
+  const rankOf = (aisle: string): number => aisleRank.get(aisle.toLowerCase()) ?? Number.MAX_SAFE_INTEGER;
+  const byAisle = (a: string, b: string): number => rankOf(a) - rankOf(b) || compare(a, b);
+  const byItem = (a: ShoppingItem, b: ShoppingItem): number => compare(a.name.toLowerCase(), b.name.toLowerCase()) || compare(a.key, b.key);
+
+  const aisles = new Map<string, ShoppingItem[]>();
+  const pantry: ShoppingItem[] = [];
+  for (const entry of foods.values()) {
+    const item = toItem(entry, options);
+    const staple = entry.food.pantryStaple || (options.pantryIds?.has(entry.food.id) ?? false);
+    if (staple && !entry.manual) {
+      pantry.push(item);
+    } else {
+      const list = aisles.get(item.aisle);
+      if (list) list.push(item);
+      else aisles.set(item.aisle, [item]);
+    }
+  }
+  pantry.sort((a, b) => byAisle(a.aisle, b.aisle) || byItem(a, b));
+
+  const unmatched: UnmatchedItem[] = [];
+  for (const [key, entry] of texts) {
+    const times = entry.scale === 1 ? '' : ` (× ${formatNumber(entry.scale)})`;
+    unmatched.push({
+      key: `text:${key}`,
+      text: entry.text,
+      display: `${entry.text}${times}`,
+      scale: Math.round(entry.scale * 1000) / 1000,
+      from: sortSources(entry.from),
+      optional: entry.optional,
+    });
+  }
+  unmatched.sort((a, b) => compare(a.key, b.key));
+
+  return {
+    aisles: [...aisles.keys()].sort(byAisle).map((name) => ({ name, items: (aisles.get(name) ?? []).sort(byItem) })),
+    pantry,
+    unmatched,
+  };
+}
+
+/** Plain code-unit comparison: the same order on every machine and locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sources by date, manual items last; lines of one date keep their plan order. */
+function sortSources(sources: ShoppingSource[]): ShoppingSource[] {
+  return sources.sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : compare(a.date, b.date)));
+}
+
+/** Rounds an unconverted quantity up to a quarter, so "0.3 bunch" reads "½ bunch". */
+function quarterUp(quantity: number): number {
+  return Math.max(0.25, Math.ceil(quantity * 4 - 1e-9) / 4);
+}
+
+function toItem(entry: FoodEntry, options: ShoppingOptions): ShoppingItem {
+  const { food } = entry;
+  const name = nameInLine(food.name);
+  const main = entry.known && entry.grams > 0 ? buyAmount(food, entry.grams, options.units) : null;
+  const extra: ExtraAmount[] = [...entry.extras.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([, { quantity, unit }]) => {
+      const rounded = quarterUp(quantity);
+      return { quantity: rounded, unit, display: countPhrase(rounded, unit, name) };
+    });
+
+  const amountParts: string[] = [];
+  const displayParts: string[] = [];
+  if (main) {
+    amountParts.push(main.amount);
+    displayParts.push(main.display);
+  }
+  for (const e of extra) {
+    amountParts.push(e.display);
+    displayParts.push(displayParts.length === 0 && e.unit !== null ? `${e.display} ${name}` : e.display);
+  }
+  if (entry.vague) {
+    extra.push({ quantity: null, unit: null, display: entry.vague });
+    amountParts.push(amountParts.length ? `more ${entry.vague}` : entry.vague);
+    if (displayParts.length) displayParts.push(`more ${entry.vague}`);
+    else displayParts.push(`${name}, ${entry.vague}`);
+  }
+
+  if (displayParts.length === 0) displayParts.push(name);
+
+  const item: ShoppingItem = {
+    key: food.id,
+    food: food.id,
+    name: food.name,
+    quantity: main ? main.quantity : null,
+    unit: main ? main.unit : null,
+    amount: amountParts.join(' + '),
+    display: displayParts.join(' + '),
+    grams: entry.known ? Math.round(entry.grams * 10) / 10 : null,
+    from: sortSources(entry.from),
+    optional: entry.optional,
+    aisle: food.aisle,
+  };
+  if (extra.length) item.extra = extra;
+  return item;
+}

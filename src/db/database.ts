@@ -1,0 +1,28 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Food, Meal, Recipe, SettingRow, ShoppingState } from '../core/types';
+import { CURRENT_VERSION, SCHEMA_VERSIONS } from './schema';
+
+export const DATABASE_NAME = 'thirtyfold';
+
+/** The app's IndexedDB database. */
+export class ThirtyfoldDatabase extends Dexie {
+  /** Custom foods and user edits of catalog foods (same id overrides the catalog). */
+  foods!: EntityTable<Food, 'id'>;
+  recipes!: EntityTable<Recipe, 'id'>;
+  meals!: EntityTable<Meal, 'id'>;
+  shopping!: EntityTable<ShoppingState, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  /** `upTo` opens an older schema version; only the migration tests use it. */
+  constructor(name = DATABASE_NAME, options: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    super(name, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    const upTo = options.upTo ?? CURRENT_VERSION;
+    for (const schema of SCHEMA_VERSIONS) {
+      if (schema.version > upTo) break;
+      this.version(schema.version).stores(schema.stores);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { settingsFromRows, type Settings, type SettingKey } from '../core/settings';
+import type { ThirtyfoldDatabase } from './database';
+
+/** All settings, defaults filled in. */
+export async function readSettings(db: ThirtyfoldDatabase): Promise<Settings> {
+  return settingsFromRows(await db.settings.toArray());
+}
+
+/** Saves one setting (pass plain values, not UI proxies). */
+export async function writeSetting<K extends SettingKey>(db: ThirtyfoldDatabase, key: K, value: Settings[K]): Promise<void> {
+  await db.settings.put({ key, value });
+}

@@ -1,0 +1,33 @@
+import type { DesktopApi } from '../shared/ipc';
+import type { Platform } from './platform';
+
+/** The desktop implementation: every call goes through `window.desktop` to the main process. */
+export function electronPlatform(desktop: DesktopApi): Platform {
+  return {
+    kind: 'desktop',
+    info: () => desktop.invoke('app:info', undefined),
+    async print() {
+      await desktop.invoke('app:print', undefined);
+    },
+    async savePdf(options) {
+      const result = await desktop.invoke('app:save-pdf', {
+        title: options.title,
+        suggestedName: options.suggestedName,
+        pageSize: options.pageSize,
+        landscape: options.landscape ?? false,
+      });
+      return result.path;
+    },
+    openFile: (options) => desktop.invoke('app:open-file', options),
+    async saveFile(options) {
+      const result = await desktop.invoke('app:save-file', {
+        title: options.title,
+        suggestedName: options.suggestedName,
+        filters: options.filters,
+        text: options.text,
+      });
+      return result.path;
+    },
+    onMenu: (listener) => desktop.onMenu(listener),
+  };
+}

@@ -1,0 +1,22 @@
+import type { AppInfo, FileFilter, MenuCommand } from '../shared/ipc';
+
+/** One file the user picked. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What the renderer may ask of the machine it runs on, desktop or browser. */
+export interface Platform {
+  readonly kind: 'desktop' | 'browser';
+  info(): Promise<AppInfo>;
+  /** Prints the current page (the view's print stylesheet applies). */
+  print(): Promise<void>;
+  /** Saves the current page as PDF; returns where, or null when cancelled. The browser offers its print dialog instead. */
+  savePdf(options: { title: string; suggestedName: string; pageSize: 'A4' | 'Letter'; landscape?: boolean }): Promise<string | null>;
+  openFile(options: { title: string; filters: FileFilter[] }): Promise<PickedFile | null>;
+  /** Saves text to a file the user names; returns where (the file name in a browser), or null when cancelled. */
+  saveFile(options: { title: string; suggestedName: string; filters: FileFilter[]; text: string; mime?: string }): Promise<string | null>;
+  /** Listens for application-menu commands (desktop only); returns an unsubscribe function. */
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+}

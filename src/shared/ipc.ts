@@ -1,0 +1,81 @@
+/**
+ * The one IPC contract between the renderer and the Electron main process.
+ * Every channel is named `app:*`; main validates each argument and checks the sender.
+ */
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface OpenFileRequest {
+  title: string;
+  filters: FileFilter[];
+}
+
+export interface OpenedFile {
+  name: string;
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveFileRequest {
+  title: string;
+  suggestedName: string;
+  filters: FileFilter[];
+  /** UTF-8 text to write. */
+  text: string;
+}
+
+export interface SavePdfRequest {
+  title: string;
+  suggestedName: string;
+  pageSize: 'A4' | 'Letter';
+  landscape: boolean;
+}
+
+/** What a save action did: the path written, or null when the user cancelled. */
+export interface SaveResult {
+  path: string | null;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  dataFolder: string;
+}
+
+/** Commands the application menu sends to the renderer. */
+export type MenuCommand =
+  | { type: 'navigate'; view: string }
+  | { type: 'print' }
+  | { type: 'save-pdf' }
+  | { type: 'new-recipe' }
+  | { type: 'import-recipe' }
+  | { type: 'export-backup' }
+  | { type: 'restore-backup' }
+  | { type: 'undo' }
+  | { type: 'redo' };
+
+/** Request and response types per invoke channel. */
+export interface IpcContract {
+  'app:info': { request: void; response: AppInfo };
+  'app:print': { request: void; response: boolean };
+  'app:save-pdf': { request: SavePdfRequest; response: SaveResult };
+  'app:open-file': { request: OpenFileRequest; response: OpenedFile | null };
+  'app:save-file': { request: SaveFileRequest; response: SaveResult };
+}
+
+export type IpcChannel = keyof IpcContract;
+
+export const IPC_CHANNELS: readonly IpcChannel[] = ['app:info', 'app:print', 'app:save-pdf', 'app:open-file', 'app:save-file'];
+
+/** Channel main uses to push menu commands to the renderer. */
+export const MENU_CHANNEL = 'app:menu';
+
+/** The object the preload exposes as `window.desktop`. */
+export interface DesktopApi {
+  invoke<C extends IpcChannel>(channel: C, request: IpcContract[C]['request']): Promise<IpcContract[C]['response']>;
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+}

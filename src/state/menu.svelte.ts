@@ -1,0 +1,20 @@
+import type { MenuCommand } from '../shared/ipc';
+
+type Listener = (command: MenuCommand) => void;
+
+/** Application-menu commands (print, save PDF, new recipe …) for whichever view is showing. */
+export class MenuBus {
+  #listeners = new Set<Listener>();
+
+  /** Listens while a view is mounted; returns the unsubscribe function for `$effect`. */
+  on(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  emit(command: MenuCommand): void {
+    for (const listener of this.#listeners) listener(command);
+  }
+}
+
+export const menuBus = new MenuBus();

@@ -1,0 +1,23 @@
+import { DEFAULT_SETTINGS, settingsFromRows, type Settings, type SettingKey } from '../core/settings';
+import { writeSetting } from '../db/settings-repository';
+import { db } from './db';
+import { live } from './live.svelte';
+
+/** The user's settings, live from the database. */
+export class SettingsState {
+  #rows = live(
+    () => undefined,
+    () => db.settings.toArray(),
+    [],
+  );
+
+  readonly current: Settings = $derived(this.#rows.ready ? settingsFromRows(this.#rows.current) : DEFAULT_SETTINGS);
+  readonly ready = $derived(this.#rows.ready);
+
+  /** Saves one setting in its own transaction. */
+  set<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
+    return writeSetting(db, key, $state.snapshot(value) as Settings[K]);
+  }
+}
+
+export const settings = new SettingsState();
