@@ -243,6 +243,8 @@ export interface CurationRow {
   line: number;
   id: string;
   ndb: string | null;
+  /** The USDA entry is a close stand-in, not the food itself (`~` before the number). */
+  standIn: boolean;
   name: string;
   crop: string | null;
   family: string | null;
@@ -364,7 +366,8 @@ export function parseTables(tables: Record<string, string>): CurationRow[] {
         file,
         line: index + 1,
         id,
-        ndb: ndb === '' ? null : ndb,
+        ndb: ndb === '' ? null : ndb.replace(/^~/, ''),
+        standIn: ndb.startsWith('~'),
         name,
         crop: crop === '' ? null : crop,
         family: family === '' ? null : family,

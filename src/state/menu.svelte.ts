@@ -4,6 +4,8 @@ type Listener = (command: MenuCommand) => void;
 
 /** Application-menu commands (print, save PDF, new recipe …) for whichever view is showing. */
 export class MenuBus {
+  // Listeners are bookkeeping, not state any view renders.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #listeners = new Set<Listener>();
 
   /** Listens while a view is mounted; returns the unsubscribe function for `$effect`. */

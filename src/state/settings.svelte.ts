@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, settingsFromRows, type Settings, type SettingKey } from '../core/settings';
 import { writeSetting } from '../db/settings-repository';
-import { db } from './db';
+import { db } from './database';
 import { live } from './live.svelte';
 
 /** The user's settings, live from the database. */

@@ -1,4 +1,5 @@
-import type { Food, FoodLookup } from '../types';
+import type { FoodLookup } from '../plan/resolve';
+import type { Food } from '../types';
 
 const MAX_DEPTH = 4;
 

@@ -1,5 +1,5 @@
-import type { EatenLine } from '../plan/resolve';
-import { COLOURS, type Colour, type Food, type FoodLookup, type Prebiotic } from '../types';
+import type { EatenLine, FoodLookup } from '../plan/resolve';
+import { COLOURS, type Colour, type Food, type Prebiotic } from '../types';
 import { isCooked } from './cooked';
 import { cropKey, expandFood } from './expand';
 import { DEFAULT_SCORING_SETTINGS, DEFAULT_SLOTS, FIBER_PER_1000_KCAL, type ScoringSettings } from './settings';

@@ -2,7 +2,8 @@ import { parseIsoDate } from '../dates';
 import type { EatenLine, FoodLookup, LineParser } from '../plan/resolve';
 import type { Food, ParsedLine } from '../types';
 import type { ExtraAmount, ShoppingItem, ShoppingList, ShoppingOptions, ShoppingSource, UnmatchedItem } from './types';
-import { buyAmount, countPhrase, formatNumber, gramsOf, nameInLine } from './units';
+import { gramsFor, unitInfo } from '../ingredients';
+import { buyAmount, countPhrase, formatNumber, nameInLine } from './units';
 
 /** What a shopping list is built from. */
 export interface ShoppingInput {
@@ -186,6 +187,14 @@ export function buildShoppingList(
     pantry,
     unmatched,
   };
+}
+
+/** Grams of an amount through the food's portions, reading "dozen" and other multi-piece counts as pieces. */
+function gramsOf(food: Food, quantity: number, unit: string | null, size: ParsedLine['size']): number | null {
+  const grams = gramsFor(food, quantity, unit, size);
+  if (grams !== null || unit === null) return grams;
+  const info = unitInfo(unit);
+  return info && info.kind === 'count' && info.factor > 1 ? gramsFor(food, quantity * info.factor, null, size) : null;
 }
 
 /** Plain code-unit comparison: the same order on every machine and locale. */

@@ -1,3 +1,4 @@
+import { CUP_ML } from '../ingredients';
 import type { Food, PortionUnit } from '../types';
 
 /** Measuring system of the shopping list (a user setting). */
@@ -16,79 +17,22 @@ export interface BuyAmount {
 
 const GRAMS_PER_OUNCE = 28.349523125;
 const GRAMS_PER_POUND = 453.59237;
-const ML_PER_CUP = 236.5882365;
-const ML_PER_FLUID_OUNCE = 29.5735295625;
-const ML_PER_QUART = 946.352946;
-const ML_PER_GALLON = 3785.411784;
+const ML_PER_CUP = CUP_ML;
+const ML_PER_FLUID_OUNCE = CUP_ML / 8;
+const ML_PER_QUART = CUP_ML * 4;
+const ML_PER_GALLON = CUP_ML * 16;
 /** Absorbs floating-point noise so that exactly 2 pieces never round up to 3. */
 const EPSILON = 1e-9;
 
-const WEIGHT_UNITS: Record<string, number> = {
-  gram: 1,
-  kilogram: 1000,
-  milligram: 0.001,
-  ounce: GRAMS_PER_OUNCE,
-  pound: GRAMS_PER_POUND,
-};
-
-const VOLUME_UNITS: Record<string, number> = {
-  milliliter: 1,
-  centiliter: 10,
-  deciliter: 100,
-  liter: 1000,
-  teaspoon: ML_PER_CUP / 48,
-  tablespoon: ML_PER_CUP / 16,
-  cup: ML_PER_CUP,
-  'fluid ounce': ML_PER_FLUID_OUNCE,
-  pint: ML_PER_CUP * 2,
-  quart: ML_PER_QUART,
-  gallon: ML_PER_GALLON,
-};
-
-/** Units a shopper buys whole, best first; `piece` and `medium` read as the food's own name. */
-const COUNT_UNITS: readonly PortionUnit[] = ['piece', 'medium', 'head', 'bunch', 'ear', 'large', 'small'];
+/** Units a shopper buys whole, best first ("1 head garlic", not "1 garlic"); sizes read as the food's own name. */
+const COUNT_UNITS: readonly PortionUnit[] = ['head', 'piece', 'medium', 'bunch', 'ear', 'large', 'small'];
 
 /** Grams of one millilitre of the food, from its cup, tablespoon or teaspoon weight. */
 function gramsPerMilliliter(food: Food): number | null {
   const { cup, tablespoon, teaspoon } = food.portions;
-  if (cup) return cup / VOLUME_UNITS.cup;
-  if (tablespoon) return tablespoon / VOLUME_UNITS.tablespoon;
-  if (teaspoon) return teaspoon / VOLUME_UNITS.teaspoon;
-  return null;
-}
-
-/** Grams of one whole item of the food, preferring the medium size. */
-function pieceGrams(food: Food, size: 'small' | 'medium' | 'large' | null): number | null {
-  const { portions } = food;
-  if (size && portions[size]) return portions[size] ?? null;
-  return portions.piece ?? portions.medium ?? portions.large ?? portions.small ?? null;
-}
-
-/**
- * Grams of `quantity` `unit` of a food, through weight units, volume units and
- * the food's own portion weights (and its pack for "can"/"package"), or null
- * when the food does not know that unit. A null unit means whole items.
- */
-export function gramsOf(
-  food: Food,
-  quantity: number,
-  unit: string | null,
-  size: 'small' | 'medium' | 'large' | null = null,
-): number | null {
-  if (unit === null || unit === 'piece') {
-    const each = pieceGrams(food, size);
-    return each === null ? null : quantity * each;
-  }
-  const weight = WEIGHT_UNITS[unit];
-  if (weight !== undefined) return quantity * weight;
-  const portion = food.portions[unit as PortionUnit];
-  if (portion !== undefined && portion > 0) return quantity * portion;
-  const volume = VOLUME_UNITS[unit];
-  if (volume !== undefined) {
-    const density = gramsPerMilliliter(food);
-    return density === null ? null : quantity * volume * density;
-  }
-  if (food.pack && (unit === food.pack.name || unit === 'can' || unit === 'package')) return quantity * food.pack.grams;
+  if (cup) return cup / CUP_ML;
+  if (tablespoon) return tablespoon / (CUP_ML / 16);
+  if (teaspoon) return teaspoon / (CUP_ML / 48);
   return null;
 }
 
@@ -223,14 +167,37 @@ function volumeAmount(milliliters: number, units: UnitSystem): { quantity: numbe
   return { quantity: rounded, unit: 'milliliter', amount: `${rounded} ml` };
 }
 
-/** A pack's own size as printed on it: "400 g", "1 kg", "14 oz", "2 lb". */
-function packSize(grams: number, units: UnitSystem): string {
+/** A weight as printed on a pack: "400 g", "1 kg", "14 oz", "2 lb". */
+function packWeight(grams: number, units: UnitSystem): string {
   if (units === 'us') {
     const ounces = Math.round((grams / GRAMS_PER_OUNCE) * 2) / 2;
     if (ounces >= 32 && ounces % 16 === 0) return `${ounces / 16} lb`;
     return `${formatDecimal(ounces)} oz`;
   }
   return grams >= 1000 ? `${formatDecimal(grams / 1000)} kg` : `${formatDecimal(grams)} g`;
+}
+
+/** A volume as printed on a pack: "500 ml", "1 l", "34 fl oz". */
+function packVolume(milliliters: number, units: UnitSystem): string {
+  if (units === 'us') return `${formatDecimal(Math.round((milliliters / ML_PER_FLUID_OUNCE) * 2) / 2)} fl oz`;
+  return milliliters >= 1000 ? `${formatDecimal(milliliters / 1000)} l` : `${formatDecimal(milliliters)} ml`;
+}
+
+const PACK_NAME = /^(\d+(?:\.\d+)?)\s*(g|kg|ml|l)\s+(.+)$/i;
+
+/**
+ * A pack's size and container word. Catalog pack names may carry the size
+ * ("400 g can", "1 l bottle") or be the container alone ("can", with the
+ * size from its grams).
+ */
+export function packLabel(pack: { name: string; grams: number }, units: UnitSystem): { size: string; container: string } {
+  const sized = PACK_NAME.exec(pack.name.trim());
+  if (!sized) return { size: packWeight(pack.grams, units), container: pack.name.trim() };
+  const amount = Number(sized[1]);
+  const unit = sized[2].toLowerCase();
+  const container = sized[3];
+  if (unit === 'ml' || unit === 'l') return { size: packVolume(unit === 'l' ? amount * 1000 : amount, units), container };
+  return { size: packWeight(unit === 'kg' ? amount * 1000 : amount, units), container };
 }
 
 /**
@@ -254,8 +221,9 @@ export function buyAmount(food: Food, grams: number, units: UnitSystem): BuyAmou
   }
   if (food.buyAs === 'pack' && food.pack && food.pack.grams > 0) {
     const count = Math.max(1, ceilTo(grams / food.pack.grams, 1));
-    const amount = `${count} × ${packSize(food.pack.grams, units)} ${count === 1 ? food.pack.name : pluralize(food.pack.name)}`;
-    return { quantity: count, unit: food.pack.name, amount, display: `${amount} ${name}` };
+    const { size, container } = packLabel(food.pack, units);
+    const amount = `${count} × ${size} ${count === 1 ? container : pluralize(container)}`;
+    return { quantity: count, unit: container, amount, display: `${amount} ${name}` };
   }
   if (food.buyAs === 'volume') {
     const density = gramsPerMilliliter(food);
@@ -265,5 +233,6 @@ export function buyAmount(food: Food, grams: number, units: UnitSystem): BuyAmou
     }
   }
   const weight = weightAmount(grams, units);
-  return { ...weight, display: `${weight.amount} ${name}` };
+  const countable = food.portions.piece !== undefined || food.portions.medium !== undefined;
+  return { ...weight, display: `${weight.amount} ${countable ? pluralize(name) : name}` };
 }

@@ -1,0 +1,56 @@
+/**
+ * Packaging for Linux (AppImage, deb), Windows (nsis) and macOS (dmg).
+ * `npm run package` builds with the Electron binary that `npm install`
+ * downloaded (electronDist points at it when present).
+ */
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
+
+const localDist = join(__dirname, 'node_modules/electron/dist');
+
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'app.thirtyfold.desktop',
+  productName: 'Thirtyfold',
+  copyright: 'Copyright © Thirtyfold',
+  directories: { output: 'dist', buildResources: 'resources' },
+  ...(existsSync(localDist) ? { electronDist: localDist } : {}),
+  asar: true,
+  files: ['out/**/*', 'package.json'],
+  extraResources: [
+    { from: 'resources/foods', to: 'foods' },
+    { from: 'resources/starter', to: 'starter' },
+  ],
+  fileAssociations: [
+    { ext: 'thirtyfold', name: 'Thirtyfold backup', description: 'Thirtyfold backup', mimeType: 'application/x-thirtyfold-backup', role: 'Editor' },
+    { ext: 'paprikarecipes', name: 'Paprika recipes', description: 'Paprika recipe export', role: 'Viewer' },
+  ],
+  linux: {
+    target: ['AppImage', 'deb'],
+    category: 'Utility',
+    icon: 'resources/icons',
+    synopsis: 'Plan a week of meals around gut diversity',
+  },
+  deb: { depends: ['libgtk-3-0', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0'] },
+  win: { target: ['nsis'], icon: 'resources/icons/256x256.png' },
+  nsis: { oneClick: false, allowToChangeInstallationDirectory: true, perMachine: false },
+  mac: { target: ['dmg'], icon: 'resources/icon.png', category: 'public.app-category.lifestyle', hardenedRuntime: true },
+  dmg: { title: 'Thirtyfold' },
+  /** Turns off what an attacker could use to run Node through the app (Electron fuses). */
+  afterPack: async (context) => {
+    const ext = { darwin: '.app', win32: '.exe', linux: '' }[context.electronPlatformName];
+    const name = context.electronPlatformName === 'linux' ? context.packager.executableName : context.packager.appInfo.productFilename;
+    const executable = join(context.appOutDir, `${name}${ext}`);
+    await flipFuses(executable, {
+      version: FuseVersion.V1,
+      resetAdHocDarwinSignature: context.electronPlatformName === 'darwin',
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.EnableCookieEncryption]: true,
+    });
+  },
+};

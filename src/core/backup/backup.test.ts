@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { BACKUP_FORMAT, BackupError, buildBackup, parseBackup, readBackup, settingsToRows, validateBackup, type Backup } from './index';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const fixturePath = path.join(repoRoot, 'tests/fixtures/backup/v1-sample.thirtyfold.json');
+const fixtureText = readFileSync(fixturePath, 'utf8');
+
+/** A fresh, valid backup object to damage in one place. */
+function sample(): Backup {
+  return JSON.parse(fixtureText) as Backup;
+}
+
+function errorOf(data: unknown): string {
+  const result = validateBackup(data);
+  if (result.ok) throw new Error('expected the backup to be rejected');
+  return result.error;
+}
+
+const meta = { appVersion: '0.1.0', exportedAt: '2026-11-25T10:00:00.000Z' };
+
+describe('the version 1 fixture', () => {
+  it('always restores', () => {
+    const backup = parseBackup(fixtureText);
+    expect(backup.format).toBe(BACKUP_FORMAT);
+    expect(backup.version).toBe(1);
+    expect(backup.data.recipes.map((r) => r.id)).toEqual(['r-kimchi-rice', 'r-lentil-soup']);
+    expect(backup.data.meals).toHaveLength(4);
+    expect(backup.data.meals[1].leftoverOf).toBe('m-001');
+    expect(backup.data.foods[0].portions).toEqual({ cup: 142, tablespoon: 9 });
+    expect(backup.data.recipes[0].overrides).toEqual({ 1: { food: 'kimchi', grams: 75 } });
+    expect(backup.data.settings.targets).toEqual({ fermentedPerWeek: 7, fiberPerDay: 30, plantPoints: 30 });
+    expect(backup.data.shopping[0]).toEqual({ id: '2026-11-23..2026-11-29', checked: ['brown-rice', 'kimchi'], manual: ['dish soap'] });
+  });
+
+  it('writes back byte for byte (build → parse → build is identical)', () => {
+    const backup = parseBackup(fixtureText);
+    const again = buildBackup(backup.data, { appVersion: backup.appVersion, exportedAt: backup.exportedAt });
+    expect(again).toBe(fixtureText);
+    expect(buildBackup(parseBackup(again).data, meta)).toBe(again);
+  });
+});
+
+describe('buildBackup', () => {
+  it('gives the same bytes whatever the order of records, keys and settings', () => {
+    const data = sample().data;
+    const shuffled = {
+      recipes: [...data.recipes].reverse().map((r) => Object.fromEntries(Object.entries(r).reverse()) as typeof r),
+      meals: [...data.meals].reverse(),
+      foods: data.foods,
+      settings: settingsToRows(data.settings).reverse(),
+      shopping: data.shopping,
+    };
+    expect(buildBackup(shuffled, meta)).toBe(fixtureText);
+  });
+
+  it('takes settings as rows or as an object', () => {
+    const data = sample().data;
+    expect(buildBackup({ ...data, settings: settingsToRows(data.settings) }, meta)).toBe(buildBackup(data, meta));
+  });
+
+  it('writes an empty library', () => {
+    const text = buildBackup({ recipes: [], meals: [], foods: [], settings: {}, shopping: [] }, meta);
+    expect(parseBackup(text).data).toEqual({ recipes: [], meals: [], foods: [], settings: {}, shopping: [] });
+  });
+
+  it('refuses to write data that would not restore, naming the record', () => {
+    const data = sample().data;
+    data.meals[0].recipe = 'r-missing';
+    expect(() => buildBackup(data, meta)).toThrow(BackupError);
+    expect(() => buildBackup(data, meta)).toThrow('meals[0] (id "m-001").recipe: no recipe with id "r-missing" in this backup');
+  });
+});
+
+describe('validateBackup names what is wrong', () => {
+  it('a bad number, with table, index, id and field', () => {
+    const backup = sample();
+    backup.data.recipes[1].servings = 0;
+    expect(errorOf(backup)).toBe('recipes[1] (id "r-lentil-soup").servings: must be a number more than 0');
+  });
+
+  it('a missing field', () => {
+    const backup = sample();
+    delete (backup.data.meals[2] as Partial<(typeof backup.data.meals)[number]>).slot;
+    expect(errorOf(backup)).toBe('meals[2] (id "m-003").slot: is missing');
+  });
+
+  it('a wrong type deep inside a record', () => {
+    const backup = sample();
+    (backup.data.recipes[0].ingredients as unknown[])[2] = 42;
+    expect(errorOf(backup)).toBe('recipes[0] (id "r-kimchi-rice").ingredients[2]: must be a string');
+  });
+
+  it('an enum value that does not exist', () => {
+    const backup = sample();
+    (backup.data.foods[0] as { fermented: string }).fermented = 'sometimes';
+    expect(errorOf(backup)).toBe('foods[0] (id "grandmas-sauerkraut").fermented: must be one of "none", "live", "not-live"');
+  });
+
+  it('an unknown portion unit', () => {
+    const backup = sample();
+    (backup.data.foods[0].portions as Record<string, number>).bucket = 5;
+    expect(errorOf(backup)).toMatch(/^foods\[0\] \(id "grandmas-sauerkraut"\)\.portions(\.bucket)?: must be one of "cup"/);
+  });
+
+  it('duplicate ids', () => {
+    const backup = sample();
+    backup.data.recipes.push({ ...backup.data.recipes[0] });
+    expect(errorOf(backup)).toBe('recipes[2] (id "r-kimchi-rice"): duplicate id (also recipes[0])');
+  });
+
+  it('a meal pointing to a recipe that is not there', () => {
+    const backup = sample();
+    backup.data.recipes.splice(1, 1);
+    expect(errorOf(backup)).toBe('meals[3] (id "m-004").recipe: no recipe with id "r-lentil-soup" in this backup');
+  });
+
+  it('a leftover of a meal that is not there', () => {
+    const backup = sample();
+    backup.data.meals[1].leftoverOf = 'm-gone';
+    expect(errorOf(backup)).toBe('meals[1] (id "m-002").leftoverOf: no meal with id "m-gone" in this backup');
+  });
+
+  it('a meal with neither recipe nor food', () => {
+    const backup = sample();
+    backup.data.meals[2].food = null;
+    expect(errorOf(backup)).toBe('meals[2] (id "m-003"): needs a recipe or a food line (both are null)');
+  });
+
+  it('dates out of range or impossible', () => {
+    for (const date of ['1899-12-31', '2201-01-01', '2026-02-30', '26-11-23', '2026-11-23T00:00:00Z']) {
+      const backup = sample();
+      backup.data.meals[0].date = date;
+      expect(errorOf(backup)).toBe('meals[0] (id "m-001").date: must be a date from 1900-01-01 to 2200-12-31 written YYYY-MM-DD');
+    }
+    const backup = sample();
+    backup.data.recipes[0].createdAt = '9999-01-01T00:00:00Z';
+    expect(errorOf(backup)).toMatch(/^recipes\[0\] \(id "r-kimchi-rice"\)\.createdAt: must be an ISO timestamp/);
+  });
+
+  it('strings over the limit', () => {
+    const backup = sample();
+    backup.data.recipes[0].name = 'x'.repeat(501);
+    expect(errorOf(backup)).toBe('recipes[0] (id "r-kimchi-rice").name: must be a string of at most 500 characters');
+  });
+
+  it('counts the other problems', () => {
+    const backup = sample();
+    backup.data.recipes[0].servings = -1;
+    backup.data.recipes[1].servings = -1;
+    expect(errorOf(backup)).toBe('recipes[0] (id "r-kimchi-rice").servings: must be a number more than 0 (and 1 more problem)');
+  });
+
+  it('settings that are too deep or not JSON', () => {
+    const backup = sample();
+    let deep: unknown = 1;
+    for (let i = 0; i < 40; i += 1) deep = [deep];
+    backup.data.settings.deep = deep;
+    expect(errorOf(backup)).toBe('settings["deep"]: is nested more than 16 levels deep');
+    const other = sample();
+    (other.data as { settings: unknown }).settings = [1, 2];
+    expect(errorOf(other)).toBe('settings: must be an object of setting key → value');
+  });
+
+  it('the wrong file, or a newer version', () => {
+    expect(errorOf(null)).toBe('not a Thirtyfold backup (the file is not a JSON object)');
+    expect(errorOf({ format: 'thirtyfold.plan/1' })).toBe('not a Thirtyfold backup (format is "thirtyfold.plan/1"; expected "thirtyfold.backup")');
+    expect(errorOf({ ...sample(), version: 2 })).toBe('this backup is version 2, written by a newer Thirtyfold; this app reads backup versions up to 1');
+    expect(errorOf({ ...sample(), version: 0.5 })).toBe('version: must be a whole number from 1');
+    expect(errorOf({ ...sample(), data: undefined })).toBe('data: is missing');
+  });
+
+  it('keeps a "__proto__" setting as a plain key', () => {
+    const text = fixtureText.replace('"people":2', '"__proto__":{"polluted":true},"people":2');
+    const backup = parseBackup(text);
+    expect(Object.keys(backup.data.settings)).toContain('__proto__');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(buildBackup(backup.data, meta)).toContain('"__proto__":{"polluted":true}');
+  });
+});
+
+describe('readBackup and parseBackup', () => {
+  it('report unreadable JSON in one line', () => {
+    const result = readBackup(fixtureText.slice(0, 200));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/^not a Thirtyfold backup \(not valid JSON: [^\n]+\)$/);
+    expect(() => parseBackup('{')).toThrow(BackupError);
+  });
+
+  it('accept a byte order mark', () => {
+    expect(readBackup(`\uFEFF${fixtureText}`).ok).toBe(true);
+  });
+});

@@ -1,0 +1,276 @@
+import * as v from 'valibot';
+import type { Food, Meal, Recipe } from '../types';
+import { LIMITS, backupV1Schema } from './schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type Backup, type BackupData, type SettingRow, type ShoppingState } from './types';
+
+/** The outcome of checking a backup: the backup itself, or one line saying what is wrong. */
+export type BackupCheck = { ok: true; backup: Backup } | { ok: false; error: string };
+
+const TABLES = ['recipes', 'meals', 'foods', 'settings', 'shopping'] as const;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function quote(text: string, max = 60): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+/** `recipes[12] (id "r-abc")`, naming a record by its place and its id when it has one. */
+function recordLabel(table: string, index: number, record: unknown): string {
+  const id = isPlainObject(record) && typeof record.id === 'string' ? ` (id ${quote(record.id)})` : '';
+  return `${table}[${index}]${id}`;
+}
+
+function formatPath(keys: readonly unknown[], root: unknown): string {
+  let label = '';
+  let rest = keys;
+  if (keys[0] === 'data' && isPlainObject(root) && isPlainObject(root.data)) {
+    const table = keys[1];
+    const index = keys[2];
+    const rows = typeof table === 'string' ? root.data[table] : undefined;
+    if (typeof table === 'string' && typeof index === 'number' && Array.isArray(rows)) {
+      label = recordLabel(table, index, rows[index]);
+      rest = keys.slice(3);
+    } else {
+      rest = keys.slice(1);
+    }
+  }
+  for (const key of rest) {
+    if (typeof key === 'number') label += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) label += label ? `.${key}` : key;
+    else label += `[${quote(String(key))}]`;
+  }
+  return label;
+}
+
+function issueMessage(issue: v.BaseIssue<unknown>, root: unknown): string {
+  const keys = (issue.path ?? []).map((item) => item.key);
+  const where = formatPath(keys, root);
+  // A key that is absent shows up as an object issue about undefined.
+  const missing = issue.type === 'object' && issue.received === 'undefined' && keys.length > 0;
+  const what = missing ? 'is missing' : issue.message;
+  return where ? `${where}: ${what}` : what;
+}
+
+function withMore(message: string, more: number): string {
+  return more > 0 ? `${message} (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : message;
+}
+
+/** Checks one settings value is plain JSON of bounded depth and size; returns what is wrong or null. */
+function settingProblem(value: unknown): string | null {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    nodes += 1;
+    if (nodes > LIMITS.settingNodes) return `is too large (more than ${LIMITS.settingNodes.toLocaleString('en-US')} values)`;
+    if (item.depth > LIMITS.settingDepth) return `is nested more than ${LIMITS.settingDepth} levels deep`;
+    const current = item.value;
+    if (current === null || typeof current === 'boolean') continue;
+    if (typeof current === 'number') {
+      if (!Number.isFinite(current)) return 'holds a number that is not finite';
+      continue;
+    }
+    if (typeof current === 'string') {
+      if (current.length > LIMITS.settingString) return `holds a string longer than ${LIMITS.settingString.toLocaleString('en-US')} characters`;
+      continue;
+    }
+    if (Array.isArray(current)) {
+      for (const child of current) stack.push({ value: child, depth: item.depth + 1 });
+      continue;
+    }
+    if (isPlainObject(current)) {
+      for (const key of Object.keys(current)) stack.push({ value: current[key], depth: item.depth + 1 });
+      continue;
+    }
+    return 'holds a value that is not JSON';
+  }
+  return null;
+}
+
+function checkSettings(settings: unknown): string[] {
+  if (settings === undefined) return ['settings: is missing'];
+  if (!isPlainObject(settings)) return ['settings: must be an object of setting key → value'];
+  const problems: string[] = [];
+  for (const key of Object.keys(settings)) {
+    if (key.length === 0 || key.length > LIMITS.settingKey) problems.push(`settings[${quote(key)}]: key must be 1 to ${LIMITS.settingKey} characters`);
+    const problem = settingProblem(settings[key]);
+    if (problem) problems.push(`settings[${quote(key)}]: ${problem}`);
+  }
+  return problems;
+}
+
+function duplicates(table: string, rows: readonly { id: string }[]): string[] {
+  const first = new Map<string, number>();
+  const problems: string[] = [];
+  rows.forEach((row, index) => {
+    const earlier = first.get(row.id);
+    if (earlier === undefined) first.set(row.id, index);
+    else problems.push(`${recordLabel(table, index, row)}: duplicate id (also ${table}[${earlier}])`);
+  });
+  return problems;
+}
+
+function referenceProblems(data: { recipes: readonly { id: string }[]; meals: readonly Meal[] }): string[] {
+  const recipes = new Set(data.recipes.map((recipe) => recipe.id));
+  const meals = new Set(data.meals.map((meal) => meal.id));
+  const problems: string[] = [];
+  data.meals.forEach((meal, index) => {
+    const label = recordLabel('meals', index, meal);
+    if (meal.recipe === null && meal.food === null) problems.push(`${label}: needs a recipe or a food line (both are null)`);
+    if (meal.recipe !== null && !recipes.has(meal.recipe)) problems.push(`${label}.recipe: no recipe with id ${quote(meal.recipe)} in this backup`);
+    if (meal.leftoverOf && !meals.has(meal.leftoverOf)) problems.push(`${label}.leftoverOf: no meal with id ${quote(meal.leftoverOf)} in this backup`);
+  });
+  return problems;
+}
+
+function checkHeader(data: unknown): string | null {
+  if (!isPlainObject(data)) return 'not a Thirtyfold backup (the file is not a JSON object)';
+  if (data.format !== BACKUP_FORMAT) {
+    const found = typeof data.format === 'string' ? `format is ${quote(data.format)}` : 'it has no "format" field';
+    return `not a Thirtyfold backup (${found}; expected "${BACKUP_FORMAT}")`;
+  }
+  const version = data.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return 'version: must be a whole number from 1';
+  if (version > BACKUP_VERSION) {
+    return `this backup is version ${version}, written by a newer Thirtyfold; this app reads backup versions up to ${BACKUP_VERSION}`;
+  }
+  return null;
+}
+
+function validate(data: unknown): BackupCheck {
+  const header = checkHeader(data);
+  if (header) return { ok: false, error: header };
+  const result = v.safeParse(backupV1Schema, data);
+  if (!result.success) {
+    return { ok: false, error: withMore(issueMessage(result.issues[0], data), result.issues.length - 1) };
+  }
+  const parsed = result.output;
+  const problems = [
+    ...checkSettings(parsed.data.settings),
+    ...duplicates('recipes', parsed.data.recipes),
+    ...duplicates('meals', parsed.data.meals),
+    ...duplicates('foods', parsed.data.foods),
+    ...duplicates('shopping', parsed.data.shopping),
+    ...referenceProblems(parsed.data),
+  ];
+  if (problems.length > 0) return { ok: false, error: withMore(problems[0], problems.length - 1) };
+  const recipes: Recipe[] = parsed.data.recipes;
+  const meals: Meal[] = parsed.data.meals;
+  const foods: Food[] = parsed.data.foods;
+  const shopping: ShoppingState[] = parsed.data.shopping;
+  const settings = Object.fromEntries(Object.entries(parsed.data.settings as Record<string, unknown>));
+  return {
+    ok: true,
+    backup: {
+      format: BACKUP_FORMAT,
+      version: parsed.version,
+      appVersion: parsed.appVersion,
+      exportedAt: parsed.exportedAt,
+      data: { recipes, meals, foods, settings, shopping },
+    },
+  };
+}
+
+/**
+ * Checks a parsed backup file: its format and version, every record against
+ * the domain types, and what a schema alone cannot see (duplicate ids, meals
+ * naming recipes that are not there, dates outside 1900–2200, oversized
+ * strings). Never throws: a bad backup gives `{ ok: false, error }` with one
+ * line naming the table, record (index and id) and field.
+ */
+export function validateBackup(data: unknown): BackupCheck {
+  try {
+    return validate(data);
+  } catch (error) {
+    // Only reachable for values JSON cannot produce (getters that throw, proxies).
+    return { ok: false, error: `not a readable backup: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** Reads a backup file's text: JSON first, then validateBackup. Never throws. */
+export function readBackup(text: string): BackupCheck {
+  if (typeof text !== 'string') return { ok: false, error: 'not a Thirtyfold backup (the file is not text)' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
+    return { ok: false, error: `not a Thirtyfold backup (not valid JSON: ${detail})` };
+  }
+  return validateBackup(data);
+}
+
+/** Reads and checks a backup file's text; throws BackupError with the one-line reason when it cannot be restored. */
+export function parseBackup(text: string): Backup {
+  const result = readBackup(text);
+  if (!result.ok) throw new BackupError(result.error);
+  return result.backup;
+}
+
+/** What buildBackup takes: settings may come as the database's key-value rows or as an object. */
+export interface BackupInput extends Omit<BackupData, 'settings'> {
+  settings: Record<string, unknown> | readonly SettingRow[];
+}
+
+/** A copy with object keys in a fixed order (`id` first, then by code unit), leaving undefined out as JSON does. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : canonical(item)));
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort((a, b) => (a === 'id' ? -1 : b === 'id' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(keys.map((key) => [key, canonical(record[key])]));
+}
+
+function byId<T extends { id: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function rowsText(rows: readonly unknown[]): string {
+  return rows.length === 0 ? '[]' : `[\n${rows.map((row) => JSON.stringify(canonical(row))).join(',\n')}\n]`;
+}
+
+/**
+ * Writes a backup file: deterministic JSON with records sorted by id (settings
+ * by key), keys in a fixed order and one record per line, so the same data
+ * always gives the same bytes. Throws BackupError when the data would not
+ * restore (the message names the bad record), so a broken backup is never written.
+ */
+export function buildBackup(data: BackupInput, meta: { appVersion: string; exportedAt: string }): string {
+  const settingsEntries = Array.isArray(data.settings)
+    ? (data.settings as readonly SettingRow[]).map((row) => [row.key, row.value] as const)
+    : Object.entries(data.settings as Record<string, unknown>);
+  const settings = Object.fromEntries([...settingsEntries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = {
+    recipes: byId(data.recipes),
+    meals: byId(data.meals),
+    foods: byId(data.foods),
+    settings,
+    shopping: byId(data.shopping),
+  };
+  const check = validateBackup({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...meta, data: sorted });
+  if (!check.ok) throw new BackupError(`cannot write the backup: ${check.error}`);
+  const tables = TABLES.map((table) => {
+    const body = table === 'settings' ? JSON.stringify(canonical(sorted.settings)) : rowsText(sorted[table]);
+    return `${JSON.stringify(table)}: ${body}`;
+  });
+  const header = [
+    `"format": ${JSON.stringify(BACKUP_FORMAT)}`,
+    `"version": ${BACKUP_VERSION}`,
+    `"appVersion": ${JSON.stringify(meta.appVersion)}`,
+    `"exportedAt": ${JSON.stringify(meta.exportedAt)}`,
+  ];
+  return `{\n${header.join(',\n')},\n"data": {\n${tables.join(',\n')}\n}\n}\n`;
+}
+
+/** Settings rows for the database from a backup's settings object, sorted by key. */
+export function settingsToRows(settings: Record<string, unknown>): SettingRow[] {
+  return Object.keys(settings)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((key) => ({ key, value: settings[key] }));
+}

@@ -1,0 +1,210 @@
+import * as v from 'valibot';
+import { parseIsoDate } from '../dates';
+import { AISLES, COLOURS, FOOD_GROUPS, type PortionUnit } from '../types';
+
+/** Limits that keep a damaged or hostile backup from filling memory or the screen. */
+export const LIMITS = {
+  id: 200,
+  name: 500,
+  line: 10_000,
+  step: 50_000,
+  tag: 200,
+  url: 5_000,
+  shortText: 1_000,
+  listItems: 5_000,
+  settingKey: 200,
+  settingString: 100_000,
+  settingDepth: 16,
+  settingNodes: 100_000,
+  minYear: 1900,
+  maxYear: 2200,
+} as const;
+
+/** Every portion unit of the domain, so the schema can name them. */
+export const PORTION_UNITS = [
+  'cup',
+  'tablespoon',
+  'teaspoon',
+  'piece',
+  'small',
+  'medium',
+  'large',
+  'clove',
+  'slice',
+  'bunch',
+  'head',
+  'stalk',
+  'sprig',
+  'leaf',
+  'handful',
+  'can',
+  'package',
+  'stick',
+  'ear',
+  'fillet',
+  'pinch',
+] as const satisfies readonly PortionUnit[];
+
+function text(max: number, min = 0) {
+  const limit = `must be a string of at most ${max.toLocaleString('en-US')} characters`;
+  return v.pipe(v.string('must be a string'), v.minLength(min, 'must not be empty'), v.maxLength(max, limit));
+}
+
+function list<T extends v.GenericSchema>(item: T, max: number = LIMITS.listItems) {
+  return v.pipe(v.array(item, 'must be a list'), v.maxLength(max, `must have at most ${max.toLocaleString('en-US')} items`));
+}
+
+function oneOf<const T extends readonly (string | number)[]>(options: T) {
+  return v.picklist(options, `must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}`);
+}
+
+function number(message: string, min: number, max: number, exclusiveMin = false) {
+  return v.pipe(
+    v.number(message),
+    v.finite(message),
+    exclusiveMin ? v.gtValue(min, message) : v.minValue(min, message),
+    v.maxValue(max, message),
+  );
+}
+
+/** A JSON object keyed by `key`; valibot's record alone would also take an array. */
+function keyed<K extends v.GenericSchema<string, string>, T extends v.GenericSchema>(key: K, value: T, message: string) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>((input) => typeof input === 'object' && input !== null && !Array.isArray(input), message),
+    v.record(key, value, message),
+  );
+}
+
+const id = text(LIMITS.id, 1);
+const positive = number('must be a number more than 0', 0, 1_000_000, true);
+const minutes = v.nullable(number('must be a number of minutes from 0 to 1,000,000, or null', 0, 1_000_000));
+
+function yearInRange(year: number): boolean {
+  return year >= LIMITS.minYear && year <= LIMITS.maxYear;
+}
+
+/** True for YYYY-MM-DD naming a real day in the years 1900–2200. */
+export function isDateInRange(value: string): boolean {
+  return parseIsoDate(value) !== null && yearInRange(Number(value.slice(0, 4)));
+}
+
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** True for an ISO timestamp (or plain date) in the years 1900–2200. */
+export function isTimestampInRange(value: string): boolean {
+  const match = TIMESTAMP.exec(value);
+  if (!match || !isDateInRange(match[1])) return false;
+  const [hours, minutesPart, seconds] = [match[2], match[3], match[4]].map((part) => (part === undefined ? 0 : Number(part)));
+  return hours < 24 && minutesPart < 60 && seconds < 60;
+}
+
+const dateRange = `${LIMITS.minYear}-01-01 to ${LIMITS.maxYear}-12-31`;
+const date = v.pipe(v.string('must be a date written YYYY-MM-DD'), v.check(isDateInRange, `must be a date from ${dateRange} written YYYY-MM-DD`));
+const timestamp = v.pipe(
+  v.string('must be an ISO timestamp'),
+  v.check(isTimestampInRange, `must be an ISO timestamp (YYYY-MM-DDTHH:MM:SSZ) from ${dateRange}`),
+);
+
+export const recipeSchema = v.object(
+  {
+    id,
+    name: text(LIMITS.name),
+    servings: positive,
+    ingredients: list(text(LIMITS.line)),
+    overrides: v.optional(
+      keyed(
+        v.pipe(v.string(), v.regex(/^\d{1,5}$/, 'must be keyed by line index')),
+        v.object(
+          {
+            food: v.optional(v.nullable(text(LIMITS.id, 1))),
+            grams: v.optional(v.nullable(number('must be a number of grams from 0 to 1,000,000, or null', 0, 1_000_000))),
+          },
+          'must be an object',
+        ),
+        'must be an object keyed by line index',
+      ),
+    ),
+    steps: list(text(LIMITS.step)),
+    tags: list(text(LIMITS.tag)),
+    source: v.nullable(text(LIMITS.url)),
+    prepMinutes: minutes,
+    cookMinutes: minutes,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  },
+  'must be an object',
+);
+
+export const mealSchema = v.object(
+  {
+    id,
+    date,
+    slot: text(LIMITS.tag, 1),
+    recipe: v.nullable(id),
+    food: v.nullable(text(LIMITS.line)),
+    servings: positive,
+    leftoverOf: v.optional(v.nullable(id)),
+  },
+  'must be an object',
+);
+
+export const foodSchema = v.object(
+  {
+    id,
+    name: text(LIMITS.name, 1),
+    aliases: list(text(LIMITS.name)),
+    kind: oneOf(['plant', 'fungus', 'animal', 'other'] as const),
+    group: oneOf(FOOD_GROUPS),
+    crop: v.nullable(text(LIMITS.id, 1)),
+    weight: oneOf([0, 0.25, 1] as const),
+    colour: v.nullable(oneOf(COLOURS)),
+    family: v.nullable(text(LIMITS.id, 1)),
+    fiberPer100g: v.nullable(number('must be a number from 0 to 100, or null', 0, 100)),
+    kcalPer100g: v.nullable(number('must be a number from 0 to 1,000, or null', 0, 1_000)),
+    fermented: oneOf(['none', 'live', 'not-live'] as const),
+    servingGrams: v.nullable(number('must be a number of grams more than 0, or null', 0, 100_000, true)),
+    prebiotic: v.nullable(oneOf(['inulin', 'gos', 'resistant-starch'] as const)),
+    processed: oneOf(['none', 'refined', 'ultra-processed'] as const),
+    aisle: oneOf(AISLES),
+    pantryStaple: v.boolean('must be true or false'),
+    portions: keyed(oneOf(PORTION_UNITS), number('must be a number of grams more than 0', 0, 100_000, true), 'must be an object of unit → grams'),
+    buyAs: oneOf(['count', 'weight', 'pack', 'volume'] as const),
+    pack: v.nullable(
+      v.object({ name: text(LIMITS.tag, 1), grams: number('must be a number of grams more than 0', 0, 1_000_000, true) }, 'must be an object or null'),
+    ),
+    components: list(v.object({ food: id, share: number('must be a number from 0 to 1', 0, 1) }, 'must be an object'), 100),
+    source: v.nullable(v.object({ ndb: text(50), description: text(LIMITS.shortText) }, 'must be an object or null')),
+    custom: v.optional(v.boolean('must be true or false')),
+  },
+  'must be an object',
+);
+
+export const shoppingSchema = v.object(
+  {
+    id,
+    checked: list(text(LIMITS.line), 100_000),
+    manual: list(text(LIMITS.line), 100_000),
+  },
+  'must be an object',
+);
+
+/** Version 1 of the backup file; settings values are checked apart (see validateBackup). */
+export const backupV1Schema = v.object(
+  {
+    format: v.string('must be a string'),
+    version: v.number('must be a number'),
+    appVersion: text(100),
+    exportedAt: timestamp,
+    data: v.object(
+      {
+        recipes: v.array(recipeSchema, 'must be a list'),
+        meals: v.array(mealSchema, 'must be a list'),
+        foods: v.array(foodSchema, 'must be a list'),
+        settings: v.unknown(),
+        shopping: v.array(shoppingSchema, 'must be a list'),
+      },
+      'must be an object',
+    ),
+  },
+  'must be an object',
+);

@@ -1,0 +1,50 @@
+import type { Food, Meal, Recipe } from '../types';
+
+/** Format tag of a backup file. */
+export const BACKUP_FORMAT = 'thirtyfold.backup';
+
+/** The version this build writes. Versions are append-only: every older one must still restore. */
+export const BACKUP_VERSION = 1;
+
+/** Check state of one shopping list, as stored and as backed up. */
+export interface ShoppingState {
+  /** The list's key: its date range, e.g. "2026-11-23..2026-11-29". */
+  id: string;
+  /** Keys of the items ticked off. */
+  checked: string[];
+  /** Items the user typed in by hand. */
+  manual: string[];
+}
+
+/** One settings row as the database keeps it. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** Everything a backup holds. */
+export interface BackupData {
+  recipes: Recipe[];
+  meals: Meal[];
+  /** Only foods the user created or edited (`custom: true`); the shipped catalog is not copied. */
+  foods: Food[];
+  /** Settings as key → value. */
+  settings: Record<string, unknown>;
+  shopping: ShoppingState[];
+}
+
+/** A whole backup file. */
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  /** Version of the app that wrote the file. */
+  appVersion: string;
+  /** When the file was written: an ISO timestamp. */
+  exportedAt: string;
+  data: BackupData;
+}
+
+/** Thrown when a backup cannot be read or written; the message is one line for the user. */
+export class BackupError extends Error {
+  override name = 'BackupError';
+}

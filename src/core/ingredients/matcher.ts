@@ -1,0 +1,300 @@
+import type { Food } from '../types';
+import { foldText, matchTokens, normalizeWord } from './text';
+
+/** Aliases of every food, keyed by their matching-form word sequence. */
+export interface AliasIndex {
+  /** "chicken stock" → food, for every name and alias in matching form. */
+  byKey: Map<string, Food>;
+  /** Words in the longest alias. */
+  maxWords: number;
+  byId: Map<string, Food>;
+}
+
+/** Which part of a fruit a line uses: "juice of 1 lemon", "2 tablespoons lime zest". */
+export type FruitPart = 'juice' | 'zest';
+
+export interface FoodMatch {
+  food: Food;
+  confidence: number;
+  part: FruitPart | null;
+  /** Character span of the matched words in the searched text (folded form when accents were removed). */
+  start: number;
+  end: number;
+  /** Canonical count unit written right after the food ("3 garlic cloves"), if any. */
+  trailingUnit: string | null;
+}
+
+/** Builds the alias index once per catalog: the first food to claim a word sequence keeps it. */
+export function buildAliasIndex(foods: readonly Food[]): AliasIndex {
+  const byKey = new Map<string, Food>();
+  const byId = new Map<string, Food>();
+  let maxWords = 1;
+  for (const food of foods) {
+    if (!byId.has(food.id)) byId.set(food.id, food);
+    for (const name of [food.name, ...food.aliases]) {
+      const words = matchTokens(name);
+      if (words.length === 0 || words.every((w) => STOP_WORDS.has(w) || /^\d/.test(w))) continue;
+      const key = words.join(' ');
+      if (!byKey.has(key)) byKey.set(key, food);
+      if (words.length > maxWords) maxWords = words.length;
+    }
+  }
+  return { byKey, maxWords, byId };
+}
+
+/** Words that name how a food is prepared or served, never what it is. */
+const PREP_WORDS = [
+  'fresh', 'freshly', 'chopped', 'finely', 'coarsely', 'roughly', 'thinly', 'thickly', 'diced', 'minced',
+  'sliced', 'grated', 'shredded', 'crushed', 'peeled', 'seeded', 'deseeded', 'cored', 'trimmed', 'halved',
+  'quartered', 'cubed', 'julienned', 'drained', 'rinsed', 'cooked', 'uncooked', 'raw', 'frozen', 'thawed',
+  'large', 'medium', 'small', 'whole', 'extra', 'more', 'about', 'taste', 'divided', 'room', 'temperature',
+  'cut', 'inch', 'optional', 'garnish', 'serving', 'serve', 'packed', 'lightly', 'firmly', 'softened',
+  'melted', 'cold', 'warm', 'hot', 'boiling', 'toasted', 'organic', 'good', 'quality', 'best', 'such',
+  'preferably', 'desired', 'needed', 'plus', 'additional', 'washed', 'scrubbed', 'pitted', 'stemmed',
+  'room', 'beaten', 'lightly', 'well', 'very', 'thin', 'thick', 'fine', 'coarse', 'big', 'tiny', 'heaping',
+  'level', 'scant', 'generous', 'handful', 'bite', 'size', 'sized', 'into', 'piece', 'chunk', 'wedge',
+  'stick', 'slice', 'cup', 'tablespoon', 'teaspoon', 'pound', 'ounce', 'gram', 'recipe', 'below', 'above',
+  'note', 'see', 'store', 'bought', 'homemade', 'prepared', 'approximately', 'roughly', 'torn', 'reserved',
+  'separated', 'removed', 'discarded', 'patted', 'dry', 'mixed', 'assorted', 'ripe', 'firm', 'soft',
+  'tender', 'lean', 'boneless', 'skinless', 'bone', 'skin', 'on', 'off', 'in', 'at', 'for', 'the', 'a',
+  'an', 'of', 'to', 'and', 'or', 'with', 'without', 'from', 'your', 'any', 'some', 'each', 'other',
+  'few', 'if', 'as', 'needed', 'like', 'plain', 'unsalted', 'salted', 'sweetened', 'unsweetened', 'natural',
+  'pure', 'high', 'low', 'fat', 'free', 'reduced', 'sodium', 'style', 'type', 'kind', 'use', 'using', 'can',
+  'jar', 'package', 'bag', 'box', 'bunch', 'sprig', 'clove', 'head', 'stalk', 'leaf', 'pinch', 'dash',
+  'gently', 'quickly', 'just', 'until', 'then', 'also', 'such', 'into', 'thawed', 'defrosted',
+];
+const STOP_WORDS: ReadonlySet<string> = new Set(PREP_WORDS.map(normalizeWord));
+
+/** Words that join alternatives: "butter or oil", "salt and pepper". */
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or', 'plus', 'nor', 'with', 'then', 'versus', 'v']);
+
+/**
+ * Head nouns that turn the food before them into a different product
+ * ("garlic powder", "tomato paste", "soy sauce"): without an alias for the
+ * whole phrase the line names something the catalog does not know.
+ */
+const PRODUCT_HEADS: ReadonlySet<string> = new Set(
+  [
+    'powder', 'sauce', 'paste', 'extract', 'flake', 'stock', 'broth', 'bouillon', 'seasoning', 'essence',
+    'concentrate', 'liqueur', 'soup', 'ketchup', 'jam', 'jelly', 'preserves', 'marmalade', 'chip', 'crisp',
+    'puree', 'syrup', 'vinegar', 'wine', 'beer', 'salt', 'sugar', 'milk', 'butter', 'flour', 'oil', 'cream',
+    'cheese', 'yogurt', 'water', 'meal', 'noodle', 'pasta', 'bread', 'cracker', 'cake', 'cookie', 'pie',
+    'tortilla', 'dressing', 'spread', 'curd', 'liquor', 'brandy', 'schnapps', 'cider', 'soda', 'tea', 'drink',
+    'bitters', 'granule', 'cube', 'base', 'mix', 'filling', 'glaze', 'frosting', 'icing', 'candy', 'bar',
+    'pudding', 'custard', 'sorbet', 'ice', 'starch', 'gum', 'relish', 'chutney', 'salsa', 'pesto', 'dip',
+    'rub', 'marinade', 'vodka', 'rum', 'gin', 'tequila', 'whiskey', 'juice', 'zest', 'peel', 'rind', 'nectar',
+  ].map(normalizeWord),
+);
+
+const FRUIT_PARTS: Record<string, FruitPart> = { juice: 'juice', zest: 'zest', peel: 'zest', rind: 'zest' };
+
+/** Count units that may follow a food name: "3 garlic cloves", "2 celery stalks". */
+const TRAILING_UNITS: Record<string, string> = {
+  clove: 'clove',
+  stalk: 'stalk',
+  rib: 'stalk',
+  sprig: 'sprig',
+  leaf: 'leaf',
+  head: 'head',
+  bunch: 'bunch',
+  fillet: 'fillet',
+  slice: 'slice',
+  wedge: 'wedge',
+  stick: 'stick',
+  ear: 'ear',
+};
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+  /** Index of the comma/parenthesis-delimited segment. */
+  segment: number;
+  inParens: boolean;
+  /** A conjunction ("and", "or", "&", "/") comes before this word within its segment. */
+  groupBreak: boolean;
+}
+
+interface Hit {
+  food: Food;
+  from: number;
+  to: number;
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /[a-z0-9]+/g;
+  let segment = 0;
+  let depth = 0;
+  let last = 0;
+  let pendingBreak = false;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    for (let i = last; i < m.index; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 40 || c === 91) {
+        depth++;
+        segment++;
+      } else if (c === 41 || c === 93) {
+        if (depth > 0) depth--;
+        segment++;
+      } else if (c === 44 || c === 59 || c === 58) {
+        segment++;
+      } else if (c === 38 || c === 47) {
+        pendingBreak = true;
+      }
+    }
+    last = m.index + m[0].length;
+    const raw = m[0];
+    if (CONJUNCTIONS.has(raw)) {
+      pendingBreak = true;
+      tokens.push({ word: raw, start: m.index, end: last, segment, inParens: depth > 0, groupBreak: false });
+      continue;
+    }
+    const prev = tokens[tokens.length - 1];
+    const breakHere = pendingBreak || (prev !== undefined && prev.segment !== segment);
+    pendingBreak = false;
+    tokens.push({ word: normalizeWord(raw), start: m.index, end: last, segment, inParens: depth > 0, groupBreak: breakHere });
+  }
+  return tokens;
+}
+
+/** Greedy longest-first alias hits within tokens[from, to). */
+function findHits(index: AliasIndex, tokens: Token[], from: number, to: number): Hit[] {
+  const hits: Hit[] = [];
+  let i = from;
+  while (i < to) {
+    let found: Hit | null = null;
+    const limit = Math.min(index.maxWords, to - i);
+    let key = tokens[i].word;
+    const keys: string[] = [key];
+    for (let n = 2; n <= limit; n++) {
+      key = `${key} ${tokens[i + n - 1].word}`;
+      keys.push(key);
+    }
+    for (let n = limit; n >= 1; n--) {
+      const food = index.byKey.get(keys[n - 1]);
+      if (food) {
+        found = { food, from: i, to: i + n };
+        break;
+      }
+    }
+    if (found) {
+      hits.push(found);
+      i = found.to;
+    } else {
+      i++;
+    }
+  }
+  return hits;
+}
+
+function isPlantFood(food: Food): boolean {
+  return food.kind === 'plant' || food.kind === 'fungus';
+}
+
+/**
+ * Finds the catalog food a piece of ingredient text names: the first
+ * comma-delimited segment that names one, the first of "X or Y", and within
+ * that the head noun (the rightmost food: "chicken stock" is stock). Returns
+ * null rather than a guess when the head is a product the catalog lacks
+ * ("garlic powder" without a garlic-powder food).
+ */
+export function matchFood(index: AliasIndex, text: string): FoodMatch | null {
+  const folded = foldText(text.length > 400 ? text.slice(0, 400) : text);
+  const tokens = tokenize(folded);
+  if (tokens.length === 0) return null;
+  const segments: Array<[number, number]> = [];
+  let s = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i].segment !== tokens[s].segment) {
+      segments.push([s, i]);
+      s = i;
+    }
+  }
+  // Main text first, parenthesised asides after.
+  const ordered = [...segments.filter(([a]) => !tokens[a].inParens), ...segments.filter(([a]) => tokens[a].inParens)];
+  for (let rank = 0; rank < ordered.length; rank++) {
+    const [from, to] = ordered[rank];
+    const hits = findHits(index, tokens, from, to);
+    if (hits.length === 0) continue;
+    const result = chooseHit(hits, tokens, from, to);
+    if (result === undefined) continue;
+    if (result === null) return null;
+    const { hit, part } = result;
+    const content = countContent(tokens, groupStart(tokens, from, hit.from), groupEnd(tokens, hit.to, to));
+    const matched = hit.to - hit.from;
+    let confidence = 0.55 + (0.45 * matched) / Math.max(matched, content);
+    if (rank > 0) confidence *= tokens[from].inParens ? 0.8 : 0.9;
+    const next = tokens[hit.to];
+    const lastWord = tokens[hit.to - 1].word;
+    const trailingUnit =
+      next && hit.to < to && !next.groupBreak
+        ? (TRAILING_UNITS[next.word] ?? null)
+        : hit.to - hit.from > 1
+          ? (TRAILING_UNITS[lastWord] ?? null)
+          : null;
+    return {
+      food: hit.food,
+      confidence: Math.round(confidence * 100) / 100,
+      part,
+      start: tokens[hit.from].start,
+      end: tokens[hit.to - 1].end,
+      trailingUnit,
+    };
+  }
+  return null;
+}
+
+function groupStart(tokens: Token[], from: number, at: number): number {
+  let i = at;
+  while (i > from && !tokens[i].groupBreak) i--;
+  return i;
+}
+
+function groupEnd(tokens: Token[], at: number, to: number): number {
+  let i = at;
+  while (i < to && !tokens[i].groupBreak) i++;
+  return i;
+}
+
+function countContent(tokens: Token[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const w = tokens[i].word;
+    if (!STOP_WORDS.has(w) && !CONJUNCTIONS.has(w) && !/^\d/.test(w)) n++;
+  }
+  return n;
+}
+
+/**
+ * Picks the hit naming the line's food: undefined when the segment has none
+ * worth taking, null when the segment names an unknown product.
+ */
+function chooseHit(hits: Hit[], tokens: Token[], from: number, to: number): { hit: Hit; part: FruitPart | null } | null | undefined {
+  // Hits of the first alternative group that has any.
+  const groupLimit = groupEnd(tokens, hits[0].to, to);
+  const group = hits.filter((h) => h.from < groupLimit);
+  let chosen = group[group.length - 1];
+  if (group.length >= 2) {
+    const before = group[group.length - 2];
+    const adjacent = before.to === chosen.from;
+    const headWord = tokens[chosen.to - 1].word;
+    // "jalapeño pepper", "serrano chili": the variety names the food.
+    if (adjacent && (headWord === 'pepper' || headWord === 'chili') && isPlantFood(before.food)) {
+      chosen = before;
+    } else if (adjacent && chosen.to - chosen.from === 1 && PRODUCT_HEADS.has(headWord) && isPlantFood(before.food)) {
+      // "coconut milk", "peanut butter", "almond flour" with no alias for the phrase.
+      const part = FRUIT_PARTS[headWord];
+      if (part) return { hit: before, part };
+      return null;
+    }
+  }
+  const next = chosen.to < to ? tokens[chosen.to] : undefined;
+  if (next && !next.groupBreak && PRODUCT_HEADS.has(next.word)) {
+    const part = FRUIT_PARTS[next.word];
+    if (part) return { hit: chosen, part };
+    return null;
+  }
+  return { hit: chosen, part: null };
+}

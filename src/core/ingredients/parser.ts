@@ -1,0 +1,129 @@
+import type { Food, ParsedLine } from '../types';
+import { gramsFor, measureGrams } from './grams';
+import { buildAliasIndex, matchFood, type AliasIndex, type FruitPart } from './matcher';
+import { parseQuantity, type QuantityParse } from './quantity';
+import { matchTokens } from './text';
+import { unitInfo } from './units';
+
+/** Lines remembered per parser; the oldest is dropped beyond this. */
+const CACHE_LIMIT = 5000;
+
+function round(value: number, places: number): number {
+  const f = 10 ** places;
+  return Math.round(value * f) / f;
+}
+
+/** The catalog food holding a fruit's juice or zest ("lemon juice", "lime zest"), if there is one. */
+function partFood(index: AliasIndex, food: Food, part: FruitPart): Food | null {
+  const words = part === 'juice' ? ['juice'] : ['zest', 'peel', 'rind'];
+  for (const name of [food.name, ...food.aliases]) {
+    const base = matchTokens(name).join(' ');
+    for (const word of words) {
+      const found = index.byKey.get(`${base} ${word}`);
+      if (found && found !== food) return found;
+    }
+  }
+  return null;
+}
+
+function linePart(q: QuantityParse, matchPart: FruitPart | null, note: string | null): FruitPart | null {
+  if (q.part) return q.part;
+  if (matchPart) return matchPart;
+  if (note && /\bjuiced\b/i.test(note)) return 'juice';
+  return null;
+}
+
+function cleanNote(text: string): string | null {
+  const note = text
+    .replace(/\(\s*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,;)])/g, '$1')
+    .replace(/^[\s,;:.\-–—)]+|[\s,;:\-–—(]+$/g, '')
+    .trim();
+  return note === '' ? null : note;
+}
+
+function emptyLine(input: string, q: QuantityParse | null): ParsedLine {
+  return {
+    input,
+    quantity: q?.quantity ?? null,
+    quantityMax: q?.quantityMax ?? null,
+    unit: q?.unit ?? null,
+    food: null,
+    grams: null,
+    optional: q?.optional ?? false,
+    note: q ? cleanNote(q.description) : null,
+    confidence: 0,
+    size: q?.size ?? null,
+  };
+}
+
+/** Parses one line against a prepared alias index (no caching). */
+export function parseLineWith(index: AliasIndex, input: string): ParsedLine {
+  if (typeof input !== 'string') return emptyLine(String(input), null);
+  const q = parseQuantity(input);
+  if (q.header) return emptyLine(input, q);
+  const match = q.description === '' ? null : matchFood(index, q.description);
+  if (!match) return emptyLine(input, q);
+  const food = match.food;
+  let unit = q.unit;
+  if (unit === null && match.trailingUnit !== null) unit = match.trailingUnit;
+  const noteText = q.description.length === match.end - match.start ? '' : `${q.description.slice(0, match.start)} ${q.description.slice(match.end)}`;
+  const note = cleanNote(noteText);
+  const part = linePart(q, match.part, note);
+
+  let grams: number | null;
+  if (part !== null) {
+    const source = partFood(index, food, part);
+    const kind = unit !== null ? unitInfo(unit)?.kind : undefined;
+    if (kind === 'mass') grams = gramsFor(food, q.quantity, unit, q.size);
+    else if (source === null) grams = null;
+    else if (unit === null) {
+      const perFruit = source.portions.piece;
+      grams = q.quantity === null || perFruit === undefined ? null : q.quantity * perFruit;
+    } else grams = gramsFor(source, q.quantity, unit, q.size);
+  } else {
+    grams = gramsFor(food, q.quantity, unit, q.size, q.pack);
+  }
+  if (grams !== null && q.extra !== null) {
+    const extra = measureGrams(food, q.extra);
+    grams = extra === null ? grams : grams + extra;
+  }
+  return {
+    input,
+    quantity: q.quantity === null ? null : round(q.quantity, 3),
+    quantityMax: q.quantityMax === null ? null : round(q.quantityMax, 3),
+    unit,
+    food: { id: food.id, name: food.name },
+    grams: grams === null || !Number.isFinite(grams) ? null : round(grams, 1),
+    optional: q.optional,
+    note,
+    confidence: match.confidence,
+    size: q.size,
+  };
+}
+
+/**
+ * A line parser bound to a catalog: builds the alias index once and
+ * remembers recent lines, so re-scoring a week costs almost nothing.
+ */
+export function createIngredientParser(foods: readonly Food[]): (line: string) => ParsedLine {
+  const index = buildAliasIndex(foods);
+  const cache = new Map<string, ParsedLine>();
+  return (line: string) => {
+    const hit = cache.get(line);
+    if (hit) return hit;
+    let parsed: ParsedLine;
+    try {
+      parsed = parseLineWith(index, line);
+    } catch {
+      parsed = emptyLine(typeof line === 'string' ? line : String(line), null);
+    }
+    if (cache.size >= CACHE_LIMIT) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+    cache.set(line, parsed);
+    return parsed;
+  };
+}
