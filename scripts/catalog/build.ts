@@ -485,10 +485,11 @@ export function buildCatalog(input: BuildInput): Food[] {
   for (const id of extra.keys()) if (!ids.has(id)) throw new Error(`extra-aliases.csv: unknown food id "${id}"`);
 
   const owner = new Map<string, string>();
+  const clashes: string[] = [];
   const claim = (alias: string, id: string, where: string): boolean => {
     const current = owner.get(alias);
-    if (current !== undefined && current !== id) throw new Error(`${where}: alias "${alias}" of ${id} is already used by ${current}`);
-    owner.set(alias, id);
+    if (current !== undefined && current !== id) clashes.push(`${where}: alias "${alias}" of ${id} is already used by ${current}`);
+    else owner.set(alias, id);
     return current === undefined;
   };
   const explicit = new Map<string, string[]>();
@@ -500,6 +501,7 @@ export function buildCatalog(input: BuildInput): Food[] {
     }
     explicit.set(row.id, list);
   }
+  if (clashes.length > 0) throw new Error(clashes.join('\n'));
   const foods: Food[] = [];
   const seen = new Set<string>();
   for (const row of rows) {

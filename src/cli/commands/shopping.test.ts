@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -90,6 +90,24 @@ describe('shopping list of a plan file', () => {
   it('reports a missing file as bad input', async () => {
     await expect(command([path.join(fixtures, 'nope.json')], { stdin: () => '' })).rejects.toThrow(/no such file/);
     await expect(command([], { stdin: () => '' })).rejects.toThrow(/missing plan file/);
+  });
+});
+
+const catalogPath = path.join(repoRoot, 'resources/foods/catalog.json');
+const hasCatalog = existsSync(catalogPath);
+if (!hasCatalog) console.log(`shopping: ${catalogPath} is absent; skipping the tests through the real catalog and parser`);
+
+describe.skipIf(!hasCatalog)('shopping through the real catalog and parser', () => {
+  it('merges onion in cups, whole and grams into one line, and drops no line', async () => {
+    const list = (await command([planPath], { stdin: () => '' })) as ShoppingList;
+    const onions = [...list.aisles.flatMap((a) => a.items), ...list.pantry].filter((i) => i.food === 'onion');
+    expect(onions).toHaveLength(1);
+    expect(onions[0].grams).toBe(580);
+    expect(onions[0].display).toBe('6 onions');
+    expect(onions[0].from.map((f) => f.recipe)).toEqual(['Chickpea curry', 'Onion soup', 'Onion soup']);
+    const sources = [...list.aisles.flatMap((a) => a.items), ...list.pantry, ...list.unmatched].reduce((n, i) => n + i.from.length, 0);
+    // week of 2026-11-23: curry 8 lines, soup 4, bowl 4 (its heading skipped), the lemon snack; the zero-serving curry needs nothing
+    expect(sources).toBe(8 + 4 + 4 + 1);
   });
 });
 

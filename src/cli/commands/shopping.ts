@@ -1,8 +1,10 @@
 import { addDays, parseIsoDate } from '../../core/dates';
+import { createIngredientParser } from '../../core/ingredients';
 import { PlanFileError, readPlanFile, type PlanFile } from '../../core/plan/plan-file';
 import { resolveMeals, type LineParser } from '../../core/plan/resolve';
 import { buildShoppingList, type ShoppingList, type UnitSystem } from '../../core/shopping';
 import { AISLES, type Food } from '../../core/types';
+import { loadCatalog } from '../catalog';
 import { CliError, readInputFile, type Command } from '../command';
 
 /** Arguments of `shopping FILE [--from D --to D] [--units metric|us]`. */
@@ -84,6 +86,7 @@ export function shoppingFromPlan(plan: PlanFile, args: ShoppingArgs, foods: read
 export const command: Command = async (args) => {
   const options = parseShoppingArgs(args);
   const text = await readInputFile(options.file, 'plan file');
-  readShoppingPlan(text, options.file ?? 'plan file');
-  throw new CliError('the "shopping" command needs the food catalog, which is not available in this build');
+  const plan = readShoppingPlan(text, options.file ?? 'plan file');
+  const foods = await loadCatalog();
+  return shoppingFromPlan(plan, options, foods, createIngredientParser(foods));
 };

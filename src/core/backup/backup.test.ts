@@ -105,6 +105,15 @@ describe('validateBackup names what is wrong', () => {
     expect(errorOf(backup)).toMatch(/^foods\[0\] \(id "grandmas-sauerkraut"\)\.portions(\.bucket)?: must be one of "cup"/);
   });
 
+  it('a list where an object keyed by unit or line belongs', () => {
+    const backup = sample();
+    (backup.data.foods[0] as { portions: unknown }).portions = [];
+    expect(errorOf(backup)).toBe('foods[0] (id "grandmas-sauerkraut").portions: must be an object of unit → grams');
+    const other = sample();
+    (other.data.recipes[0] as { overrides: unknown }).overrides = [{ grams: 5 }];
+    expect(errorOf(other)).toBe('recipes[0] (id "r-kimchi-rice").overrides: must be an object keyed by line index');
+  });
+
   it('duplicate ids', () => {
     const backup = sample();
     backup.data.recipes.push({ ...backup.data.recipes[0] });

@@ -7,13 +7,13 @@ const NAMED_ENTITIES: Record<string, string> = {
   gt: '>',
   quot: '"',
   apos: "'",
-  nbsp: ' ',
-  ensp: ' ',
-  emsp: ' ',
-  thinsp: ' ',
-  zwnj: '',
-  zwj: '',
-  shy: '',
+  nbsp: '\u00a0',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  zwnj: '\u200c',
+  zwj: '\u200d',
+  shy: '\u00ad',
   frac12: '½',
   frac13: '⅓',
   frac23: '⅔',
@@ -152,9 +152,9 @@ export function stripTags(text: string): string {
   return text.replace(BLOCK_TAG, '\n').replace(ANY_TAG, '');
 }
 
-/** Collapses runs of white space (including non-breaking spaces) into one space and trims. */
+/** Collapses runs of white space (including non-breaking spaces) into one space, drops invisible characters, trims. */
 export function collapseSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+  return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** One line of clean text from a JSON-LD string: tags stripped, entities decoded, spaces collapsed. */

@@ -3,7 +3,10 @@ import { gramsFor, measureGrams } from './grams';
 import { buildAliasIndex, matchFood, type AliasIndex, type FruitPart } from './matcher';
 import { parseQuantity, type QuantityParse } from './quantity';
 import { matchTokens } from './text';
-import { unitInfo } from './units';
+import { canonicalUnit, unitInfo } from './units';
+
+const LEADING_COUNT = /\b(cloves?|stalks?|ribs?|sprigs?|heads?|bunch(?:es)?|slices?|fillets?|leaves|leaf|wedges?|sticks?|ears?|bulbs?)\s+(?:of\s+)?$/i;
+const SPICE_UNITS: ReadonlySet<string> = new Set(['teaspoon', 'tablespoon', 'pinch', 'dash', 'gram']);
 
 /** Lines remembered per parser; the oldest is dropped beyond this. */
 const CACHE_LIMIT = 5000;
@@ -65,9 +68,23 @@ export function parseLineWith(index: AliasIndex, input: string): ParsedLine {
   if (q.header) return emptyLine(input, q);
   const match = q.description === '' ? null : matchFood(index, q.description);
   if (!match) return emptyLine(input, q);
-  const food = match.food;
+  let food = match.food;
   let unit = q.unit;
   if (unit === null && match.trailingUnit !== null) unit = match.trailingUnit;
+  if (unit === null) {
+    const before = LEADING_COUNT.exec(q.description.slice(0, match.start));
+    if (before) unit = canonicalUnit(before[1]);
+  }
+  const matched = q.description.slice(match.start, match.end).toLowerCase();
+  if (matched === 'pepper' || matched === 'peppers') {
+    // Bare "pepper" by the spoon, pinch or to taste is black pepper, not a bell pepper.
+    const spice = unit === null ? q.quantity === null : SPICE_UNITS.has(unit);
+    if (spice) {
+      const black = index.byKey.get('black pepper');
+      if (!black) return emptyLine(input, q);
+      food = black;
+    }
+  }
   const noteText = q.description.length === match.end - match.start ? '' : `${q.description.slice(0, match.start)} ${q.description.slice(match.end)}`;
   const note = cleanNote(noteText);
   const part = linePart(q, match.part, note);
@@ -82,10 +99,12 @@ export function parseLineWith(index: AliasIndex, input: string): ParsedLine {
       const perFruit = source.portions.piece;
       grams = q.quantity === null || perFruit === undefined ? null : q.quantity * perFruit;
     } else grams = gramsFor(source, q.quantity, unit, q.size);
+  } else if (q.total !== null) {
+    grams = measureGrams(food, q.total);
   } else {
     grams = gramsFor(food, q.quantity, unit, q.size, q.pack);
   }
-  if (grams !== null && q.extra !== null) {
+  if (grams !== null && q.extra !== null && q.total === null) {
     const extra = measureGrams(food, q.extra);
     grams = extra === null ? grams : grams + extra;
   }

@@ -21,6 +21,8 @@ export interface QuantityParse {
   description: string;
   /** Size of one item when the line states it: "1 (15-ounce) can", "2 x 400g tins". */
   pack: Measure | null;
+  /** The weight of the whole line when the recipe states it: "1 cup (240 g) cream", "½ cup sugar (100g)". */
+  total: Measure | null;
   /** A second amount to add: the "2 tablespoons" of "1 cup plus 2 tablespoons". */
   extra: Measure | null;
   /** "Juice of 1 lemon" → juice. */
@@ -74,10 +76,19 @@ const SIZES: Record<string, Size | 'none'> = {
   jumbo: 'large',
   big: 'large',
   'good-size': 'none',
+  plump: 'none',
   'good-sized': 'none',
 };
 
 const DESCRIPTORS = new Set([
+  'thick',
+  'thin',
+  'thinly',
+  'thickly',
+  'very',
+  'fat',
+  'long',
+  'short',
   'heaping',
   'heaped',
   'level',
@@ -146,6 +157,7 @@ const BARE_PACK = /^(\d+(?:\.\d+)?)\s*-?\s*(ounces?|oz\.?|pounds?|lbs?\.?|grams?
 const TIMES_PACK = /^(\d+)\s*[x×]\s*(\d+(?:\.\d+)?)\s*-?\s*(g|kg|ml|l|oz|lb|grams?|ounces?|pounds?|litres?|liters?)\b\.?\s*/i;
 const MEASURE = new RegExp(`^(?:about|approx\\.?|approximately|roughly|around|each|scant)?\\s*${NUM}\\s*-?\\s*([a-z][a-z. ]*?)\\.?(?:\\s+each)?\\s*$`, 'i');
 const ALT_MEASURE = new RegExp(`^(?:\\(\\s*|/\\s*|or\\s+)(?:about\\s+|approx\\.?\\s+|approximately\\s+)?${NUM}\\s*-?\\s*([a-z][a-z.]*(?:\\s+oz\\.?|\\s+ounces?)?)\\s*(?:each\\s*)?\\)?\\s*`, 'i');
+const STATED_WEIGHT = /\((?:about\s+|approx\.?\s+)?(\d+(?:\.\d+)?)\s*(g|grams?|kg|oz\.?|ounces?|lbs?\.?|pounds?)\)/i;
 const PART = /^(?:the\s+)?(?:(?:finely\s+)?grated\s+)?(juice|zest|peel|rind)(?:\s+and\s+(?:(?:finely\s+)?grated\s+)?(juice|zest|peel|rind))?\s+(?:of|from)\s+/i;
 const OPTIONAL = /\boptional\b|\bfor (?:garnish(?:ing)?|serving|decoration|decorating|dusting|sprinkling|topping|drizzling)\b|\bto (?:serve|garnish)\b|\bif (?:desired|you like|using)\b/i;
 
@@ -211,7 +223,10 @@ function firstWord(text: string): [string, string] {
  * parse-ingredient; the rest is handled around it.
  */
 export function parseQuantity(line: string): QuantityParse {
-  let text = (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line).replace(/[\s\u00a0]+/g, ' ').trim();
+  let text = (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line)
+    .replace(/\\[tnr]/g, ' ')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
   text = text.replace(/^[-–—•*▢□☐✓✔·+>#~\s]+/, '');
   const result: QuantityParse = {
     quantity: null,
@@ -220,6 +235,7 @@ export function parseQuantity(line: string): QuantityParse {
     size: null,
     description: '',
     pack: null,
+    total: null,
     extra: null,
     part: null,
     optional: OPTIONAL.test(text),
@@ -231,6 +247,7 @@ export function parseQuantity(line: string): QuantityParse {
     result.description = text;
     return result;
   }
+  text = text.replace(/^optional\s*:\s*/i, "");
   const part = PART.exec(text);
   if (part) {
     const parts = [part[1], part[2]].map((p) => p?.toLowerCase());
@@ -238,6 +255,19 @@ export function parseQuantity(line: string): QuantityParse {
     text = text.slice(part[0].length);
   }
   text = replaceWordNumbers(text);
+  // "4 1/2-inch slices" is four slices half an inch thick.
+  text = text.replace(/^(\d+) (\d+\/\d+)(?=\s*-?\s*(?:inch|in\.|cm)\b)/i, '$1 ($2)');
+  const hyphen = /^(\d+(?:\.\d+)?)-([a-z]+\.?)\s+/i.exec(text);
+  if (hyphen) {
+    const unit = canonicalUnit(hyphen[2]);
+    const kind = unit ? unitInfo(unit)?.kind : undefined;
+    if (unit && (kind === 'mass' || kind === 'volume')) {
+      const after = text.slice(hyphen[0].length);
+      const next = canonicalUnit(firstWord(after)[0]);
+      // "28-ounce can tomatoes" is one can; "3-pound chicken" is three pounds.
+      text = next !== null && CONTAINER_UNITS.has(next) ? `1 (${hyphen[1]} ${hyphen[2]}) ${after}` : `${hyphen[1]} ${hyphen[2]} ${after}`;
+    }
+  }
   text = text.replace(/([a-z.])\/(?=\s*\d)/gi, '$1 / ');
 
   const times = TIMES_PACK.exec(text);
@@ -283,6 +313,7 @@ export function parseQuantity(line: string): QuantityParse {
   result.unit = parsed.unitOfMeasureID ? (canonicalUnit(parsed.unitOfMeasureID) ?? parsed.unitOfMeasureID) : null;
   let desc = parsed.description.trim();
 
+  let sized = false;
   for (let round = 0; round < 6 && desc !== ''; round++) {
     const alt = ALT_MEASURE.exec(desc);
     if (alt) {
@@ -290,7 +321,10 @@ export function parseQuantity(line: string): QuantityParse {
       const unit = canonicalUnit(alt[2]);
       const kind = unit ? unitInfo(unit)?.kind : undefined;
       if (amount !== null && unit && (kind === 'mass' || kind === 'volume')) {
-        if (result.quantity !== null && (result.unit === null || CONTAINER_UNITS.has(result.unit))) result.pack = { amount, unit };
+        const unitKind = result.unit !== null ? unitInfo(result.unit)?.kind : undefined;
+        if (result.quantity !== null && result.pack === null && (result.unit === null || CONTAINER_UNITS.has(result.unit) || unitKind !== 'count')) {
+          result.pack = { amount, unit };
+        }
         desc = desc.slice(alt[0].length);
         continue;
       }
@@ -301,22 +335,25 @@ export function parseQuantity(line: string): QuantityParse {
     if (size) {
       if (size !== 'none') result.size = size;
       desc = rest;
+      sized = true;
       continue;
     }
     if (lower === 'extra' && /^large\b/i.test(rest)) {
       result.size = 'large';
       desc = rest.slice(5).trim();
+      sized = true;
       continue;
     }
-    if (DESCRIPTORS.has(lower) && rest !== '') {
+    if (DESCRIPTORS.has(lower) && result.unit === null && canonicalUnit(firstWord(rest)[0]) !== null) {
       desc = rest;
+      sized = true;
       continue;
     }
     if (result.unit === null) {
       const two = /^(\S+\s+\S+)\s*(.*)$/.exec(desc);
       const twoUnit = two ? canonicalUnit(two[1]) : null;
       const unit = twoUnit ?? (word.length > 1 || result.quantity !== null ? canonicalUnit(word) : null);
-      if (unit && (result.quantity !== null || /^of\b/i.test(rest))) {
+      if (unit && (result.quantity !== null || sized || /^of\b/i.test(rest)) && (word.length > 1 || result.quantity !== null)) {
         result.unit = unit;
         if (result.quantity === null) result.quantity = 1;
         desc = (twoUnit && two ? two[2] : rest).replace(/^of\s+/i, '');
@@ -335,6 +372,18 @@ export function parseQuantity(line: string): QuantityParse {
     break;
   }
   if (result.unit !== null && result.quantity === null) result.quantity = 1;
+  const unitKind = result.unit !== null ? unitInfo(result.unit)?.kind : undefined;
+  if (unitKind === 'volume' || unitKind === 'mass') {
+    // A weight stated beside a spoon or cup measure is the weight of the whole amount.
+    if (result.pack !== null && unitInfo(result.pack.unit)?.kind === 'mass') result.total = result.pack;
+    else if (result.total === null && unitKind === 'volume') {
+      const stated = STATED_WEIGHT.exec(desc);
+      const amount = stated ? parseNumber(stated[1]) : null;
+      const unit = stated ? canonicalUnit(stated[2]) : null;
+      if (amount !== null && amount > 0 && unit !== null) result.total = { amount, unit };
+    }
+    result.pack = null;
+  }
   if (result.unit === 'dozen') {
     result.unit = null;
     if (result.quantity !== null) result.quantity *= 12;

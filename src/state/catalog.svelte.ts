@@ -1,0 +1,83 @@
+import catalogUrl from '../../resources/foods/catalog.json?url';
+import { createIngredientParser } from '../core/ingredients';
+import type { FoodLookup, LineParser } from '../core/plan/resolve';
+import type { Food } from '../core/types';
+import { db } from './database';
+import { live } from './live.svelte';
+
+/** The shipped catalog, fetched once as a static asset (JSON parses faster than a JS module). */
+async function fetchCatalog(): Promise<Food[]> {
+  const response = await fetch(catalogUrl);
+  if (!response.ok) throw new Error(`The food catalog could not be loaded (${response.status}).`);
+  return (await response.json()) as Food[];
+}
+
+/**
+ * Every food the app knows: the shipped catalog with the user's own foods and
+ * edits on top (same id replaces), plus a memoised ingredient parser over them.
+ */
+export class CatalogState {
+  #shipped = $state.raw<Food[]>([]);
+  #shippedReady = $state(false);
+  error = $state<string | null>(null);
+  #custom = live(
+    () => undefined,
+    () => db.foods.toArray(),
+    [] as Food[],
+  );
+
+  constructor() {
+    fetchCatalog().then(
+      (foods) => {
+        this.#shipped = foods;
+        this.#shippedReady = true;
+      },
+      (error: unknown) => {
+        this.error = error instanceof Error ? error.message : String(error);
+      },
+    );
+  }
+
+  readonly ready = $derived(this.#shippedReady && this.#custom.ready);
+
+  /** Shipped foods with custom foods replacing or adding by id, sorted by name. */
+  readonly foods: Food[] = $derived.by(() => {
+    const byId = new Map(this.#shipped.map((food) => [food.id, food]));
+    for (const food of this.#custom.current) byId.set(food.id, food);
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  });
+
+  readonly byId: ReadonlyMap<string, Food> = $derived(new Map(this.foods.map((food) => [food.id, food])));
+
+  /** Ids of foods that differ from (or are absent in) the shipped catalog. */
+  readonly customIds: ReadonlySet<string> = $derived(new Set(this.#custom.current.map((food) => food.id)));
+
+  readonly lookup: FoodLookup = $derived.by(() => {
+    const map = this.byId;
+    return (id: string) => map.get(id);
+  });
+
+  /** A parser bound to the current foods; rebuilt only when the foods change. */
+  readonly parse: LineParser = $derived(createIngredientParser(this.foods));
+
+  /** The shipped version of a food, to reset an edit. */
+  shipped(id: string): Food | undefined {
+    return this.#shipped.find((food) => food.id === id);
+  }
+
+  /** Saves a custom food or an edit of a catalog food. */
+  async save(food: Food): Promise<void> {
+    await db.foods.put({ ...$state.snapshot(food), custom: true });
+  }
+
+  /** Removes a custom food or an edit (the shipped food, if any, comes back). */
+  async remove(id: string): Promise<Food | undefined> {
+    return db.transaction('rw', db.foods, async () => {
+      const old = await db.foods.get(id);
+      await db.foods.delete(id);
+      return old;
+    });
+  }
+}
+
+export const catalog = new CatalogState();

@@ -1,0 +1,181 @@
+import { addDays, weekDates, weekStartOf } from '../core/dates';
+import { previousCrops } from '../core/history';
+import { resolveMeals } from '../core/plan/resolve';
+import { scoreWeek, type ScoringSettings } from '../core/scoring';
+import type { WeekScore } from '../core/scoring/types';
+import type { Settings } from '../core/settings';
+import type { Meal } from '../core/types';
+import { catalog } from './catalog.svelte';
+import { db } from './database';
+import { newId, todayIso } from './ids';
+import { live } from './live.svelte';
+import { recipes } from './recipes.svelte';
+import { settings } from './settings.svelte';
+import { undoStack } from './undo.svelte';
+
+/** The scoring rules out of the user's settings. */
+export function scoringSettings(s: Settings): ScoringSettings {
+  return {
+    plantTarget: s.plantTarget,
+    fiberTarget: s.fiberTarget,
+    fiberLower: s.fiberLower,
+    fiberPer1000kcal: s.fiberPer1000kcal,
+    fermentedTarget: s.fermentedTarget,
+    fermentedStudyLevel: s.fermentedStudyLevel,
+    countColourVariants: s.countColourVariants,
+  };
+}
+
+/** A meal to add: a recipe or a single food line, in a slot on a date. */
+export type NewMeal = Omit<Meal, 'id'>;
+
+/**
+ * The week on screen: its meals (live), its scores, and every planning action.
+ * Each action is one transaction; destructive ones offer Undo.
+ */
+export class PlanState {
+  /** Any date inside the week on screen. */
+  anchor = $state(todayIso());
+  readonly today = todayIso();
+
+  readonly weekStart = $derived(weekStartOf(this.anchor, settings.current.weekStartDay));
+  readonly dates: string[] = $derived(weekDates(this.weekStart));
+  readonly weekEnd = $derived(this.dates[6]);
+
+  /** This week's meals plus the four weeks before (for "new plant" marks). */
+  #window = live(
+    () => [addDays(this.weekStart, -28), this.weekEnd] as const,
+    ([from, to]) => db.meals.where('date').between(from, to, true, true).toArray(),
+    [] as Meal[],
+  );
+
+  readonly ready = $derived(this.#window.ready && catalog.ready && recipes.ready && settings.ready);
+  readonly meals: Meal[] = $derived(this.#window.current.filter((meal) => meal.date >= this.weekStart));
+  readonly earlierMeals: Meal[] = $derived(this.#window.current.filter((meal) => meal.date < this.weekStart));
+
+  readonly lines = $derived(resolveMeals(this.meals, recipes.byId, catalog.parse, catalog.lookup));
+
+  readonly previousCrops: ReadonlySet<string> = $derived(
+    previousCrops(this.earlierMeals, this.weekStart, (meals) =>
+      scoreWeek(
+        { lines: resolveMeals(meals, recipes.byId, catalog.parse, catalog.lookup), people: settings.current.people, weekDates: [] },
+        catalog.lookup,
+        scoringSettings(settings.current),
+      ).plants.map((plant) => plant.key),
+    ),
+  );
+
+  readonly score: WeekScore = $derived(
+    scoreWeek(
+      {
+        lines: this.lines,
+        people: settings.current.people,
+        weekDates: this.dates,
+        slots: settings.current.slots,
+        previousCrops: this.previousCrops,
+      },
+      catalog.lookup,
+      scoringSettings(settings.current),
+    ),
+  );
+
+  /** Meals of one cell, in the order they were added. */
+  mealsAt(date: string, slot: string): Meal[] {
+    return this.meals.filter((meal) => meal.date === date && meal.slot === slot);
+  }
+
+  goTo(date: string): void {
+    this.anchor = date;
+  }
+
+  next(): void {
+    this.anchor = addDays(this.weekStart, 7);
+  }
+
+  previous(): void {
+    this.anchor = addDays(this.weekStart, -7);
+  }
+
+  thisWeek(): void {
+    this.anchor = todayIso();
+  }
+
+  /** Adds meals in one transaction; returns their ids. */
+  async add(...meals: NewMeal[]): Promise<string[]> {
+    const rows = meals.map((meal) => ({ ...meal, id: newId('meal') }));
+    await db.meals.bulkAdd(rows);
+    return rows.map((row) => row.id);
+  }
+
+  /** Changes a meal's servings. */
+  async setServings(id: string, servings: number): Promise<void> {
+    if (!Number.isFinite(servings) || servings < 0) throw new Error('Servings must be a number, 0 or more.');
+    await db.meals.update(id, { servings });
+  }
+
+  /** Moves a meal to another cell, or copies it there. */
+  async move(id: string, date: string, slot: string, copy = false): Promise<void> {
+    const meal = await db.meals.get(id);
+    if (!meal) return;
+    if (copy) await db.meals.add({ ...meal, id: newId('meal'), date, slot, leftoverOf: null });
+    else await db.meals.update(id, { date, slot });
+  }
+
+  /** Deletes meals (one, a day, a week) with Undo. */
+  async remove(ids: string[], label: string): Promise<void> {
+    const removed = await db.transaction('rw', db.meals, async () => {
+      const rows = (await db.meals.bulkGet(ids)).filter((m): m is Meal => !!m);
+      await db.meals.bulkDelete(ids);
+      return rows;
+    });
+    if (removed.length === 0) return;
+    undoStack.push(
+      label,
+      () => db.meals.bulkPut(removed).then(() => undefined),
+      () => db.meals.bulkDelete(removed.map((m) => m.id)),
+    );
+  }
+
+  clearDay(date: string): Promise<void> {
+    const ids = this.meals.filter((meal) => meal.date === date).map((meal) => meal.id);
+    return this.remove(ids, `Cleared ${date}`);
+  }
+
+  clearWeek(): Promise<void> {
+    return this.remove(
+      this.meals.map((meal) => meal.id),
+      `Cleared the week of ${this.weekStart}`,
+    );
+  }
+
+  /** Copies every meal of one day onto another. */
+  async copyDay(from: string, to: string): Promise<void> {
+    const meals = await db.meals.where('date').equals(from).toArray();
+    await db.meals.bulkAdd(meals.map((meal) => ({ ...meal, id: newId('meal'), date: to, leftoverOf: null })));
+  }
+
+  /** Copies last week's meals into this week, day for day. */
+  async copyPreviousWeek(): Promise<number> {
+    const from = addDays(this.weekStart, -7);
+    const meals = await db.meals.where('date').between(from, addDays(this.weekStart, -1), true, true).toArray();
+    await db.meals.bulkAdd(meals.map((meal) => ({ ...meal, id: newId('meal'), date: addDays(meal.date, 7), leftoverOf: null })));
+    return meals.length;
+  }
+
+  /** Repeats a meal on the same weekday for the next `weeks` weeks ("pizza every Friday"). */
+  async repeatWeekly(id: string, weeks: number): Promise<void> {
+    const meal = await db.meals.get(id);
+    if (!meal) return;
+    const copies = Array.from({ length: weeks }, (_, i) => ({ ...meal, id: newId('meal'), date: addDays(meal.date, 7 * (i + 1)), leftoverOf: null }));
+    await db.meals.bulkAdd(copies);
+  }
+
+  /** "Cook once, eat twice": a leftover meal of the same recipe, linked to the original. */
+  async leftover(id: string, date: string, slot: string): Promise<void> {
+    const meal = await db.meals.get(id);
+    if (!meal) return;
+    await db.meals.add({ ...meal, id: newId('meal'), date, slot, leftoverOf: meal.id });
+  }
+}
+
+export const plan = new PlanState();

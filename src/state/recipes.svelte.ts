@@ -1,0 +1,69 @@
+import type { Recipe } from '../core/types';
+import { db } from './database';
+import { newId, nowIso } from './ids';
+import { live } from './live.svelte';
+import { undoStack } from './undo.svelte';
+
+/** The recipe library, live from the database. */
+export class RecipesState {
+  #all = live(
+    () => undefined,
+    () => db.recipes.orderBy('name').toArray(),
+    [] as Recipe[],
+  );
+
+  readonly all: Recipe[] = $derived(this.#all.current);
+  readonly ready = $derived(this.#all.ready);
+  readonly byId: ReadonlyMap<string, Recipe> = $derived(new Map(this.all.map((recipe) => [recipe.id, recipe])));
+
+  /** Saves a new or edited recipe; returns its id. */
+  async save(recipe: Omit<Recipe, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Recipe, 'id' | 'createdAt'>>): Promise<string> {
+    const now = nowIso();
+    const plain = $state.snapshot(recipe) as typeof recipe;
+    const row: Recipe = {
+      ...plain,
+      id: plain.id ?? newId('recipe'),
+      createdAt: plain.createdAt ?? now,
+      updatedAt: now,
+    };
+    await db.recipes.put(row);
+    return row.id;
+  }
+
+  /** A copy named "… (copy)"; returns the new id. */
+  async duplicate(id: string): Promise<string | null> {
+    const recipe = this.byId.get(id);
+    if (!recipe) return null;
+    const { id: _old, createdAt: _created, updatedAt: _updated, ...rest } = $state.snapshot(recipe) as Recipe;
+    return this.save({ ...rest, name: `${recipe.name} (copy)` });
+  }
+
+  /** Deletes recipes and the meals that use them, in one transaction, with Undo. */
+  async remove(ids: string[]): Promise<void> {
+    const removed = await db.transaction('rw', db.recipes, db.meals, async () => {
+      const recipes = (await db.recipes.bulkGet(ids)).filter((r): r is Recipe => !!r);
+      const meals = await db.meals.where('recipe').anyOf(ids).toArray();
+      await db.recipes.bulkDelete(ids);
+      await db.meals.bulkDelete(meals.map((meal) => meal.id));
+      return { recipes, meals };
+    });
+    if (removed.recipes.length === 0) return;
+    const label =
+      removed.recipes.length === 1 ? `Deleted "${removed.recipes[0].name}"` : `Deleted ${removed.recipes.length} recipes`;
+    undoStack.push(
+      removed.meals.length ? `${label} and ${removed.meals.length} planned meal${removed.meals.length === 1 ? '' : 's'}` : label,
+      () =>
+        db.transaction('rw', db.recipes, db.meals, async () => {
+          await db.recipes.bulkPut(removed.recipes);
+          await db.meals.bulkPut(removed.meals);
+        }),
+      () =>
+        db.transaction('rw', db.recipes, db.meals, async () => {
+          await db.recipes.bulkDelete(removed.recipes.map((r) => r.id));
+          await db.meals.bulkDelete(removed.meals.map((m) => m.id));
+        }),
+    );
+  }
+}
+
+export const recipes = new RecipesState();
