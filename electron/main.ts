@@ -5,7 +5,17 @@ import type { IpcChannel, IpcContract, MenuCommand } from '../src/shared/ipc';
 import { MENU_CHANNEL } from '../src/shared/ipc';
 import { menuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from './protocol';
-import { IpcArgumentError, isTrustedSender, validateEmpty, validateOpenFile, validateSaveFile, validateSavePdf } from './validate';
+import { listBackups, readBackup, writeBackup } from './backups';
+import {
+  IpcArgumentError,
+  isTrustedSender,
+  validateBackupRead,
+  validateBackupWrite,
+  validateEmpty,
+  validateOpenFile,
+  validateSaveFile,
+  validateSavePdf,
+} from './validate';
 import { MIN_HEIGHT, MIN_WIDTH, readWindowState, writeWindowState } from './window-state';
 
 const APP_URL = 'app://thirtyfold/index.html';
@@ -115,6 +125,16 @@ function registerIpc(): void {
   });
 }
 
+function backupFolder(): string {
+  return join(app.getPath('userData'), 'backups');
+}
+
+function registerBackupIpc(): void {
+  handle('app:backup-write', validateBackupWrite, (request) => writeBackup(backupFolder(), request.day, request.text));
+  handle('app:backup-list', validateEmpty, () => listBackups(backupFolder()));
+  handle('app:backup-read', validateBackupRead, (request) => readBackup(backupFolder(), request.name));
+}
+
 function createWindow(): void {
   const statePath = join(app.getPath('userData'), 'window-state.json');
   const state = readWindowState(statePath);
@@ -171,6 +191,7 @@ if (!app.requestSingleInstanceLock()) {
     serveApp();
     lockDown();
     registerIpc();
+    registerBackupIpc();
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate({

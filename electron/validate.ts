@@ -81,3 +81,31 @@ export function isTrustedSender(url: string | undefined, devServerUrl: string | 
   if (url.startsWith('app://thirtyfold/')) return true;
   return devServerUrl !== undefined && devServerUrl !== '' && url.startsWith(devServerUrl);
 }
+
+const BACKUP_NAME = /^thirtyfold-backup-\d{4}-\d{2}-\d{2}\.json$/;
+
+/** Validates the argument of app:backup-write: the backup text and the local day it belongs to. */
+export function validateBackupWrite(value: unknown): { text: string; day: string } {
+  if (!isRecord(value)) throw new IpcArgumentError('request must be an object');
+  const day = text(value.day, 'day', 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new IpcArgumentError('day must be YYYY-MM-DD');
+  return { text: text(value.text, 'text', MAX_TEXT), day };
+}
+
+/** Validates the argument of app:backup-read: only names of automatic backups, never a path. */
+export function validateBackupRead(value: unknown): { name: string } {
+  if (!isRecord(value)) throw new IpcArgumentError('request must be an object');
+  const name = text(value.name, 'name', 100);
+  if (!BACKUP_NAME.test(name)) throw new IpcArgumentError('name is not an automatic backup');
+  return { name };
+}
+
+/** The file name of the automatic backup of one day. */
+export function backupFileName(day: string): string {
+  return `thirtyfold-backup-${day}.json`;
+}
+
+/** True for the names automatic backups use. */
+export function isBackupFileName(name: string): boolean {
+  return BACKUP_NAME.test(name);
+}

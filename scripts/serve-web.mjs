@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
-const root = resolve(import.meta.dirname, '../out/renderer');
+const root = resolve(process.env.RENDERER_OUT ?? resolve(import.meta.dirname, '../out/renderer'));
 const portArg = process.argv.indexOf('--port');
 const port = Number(portArg > 0 ? process.argv[portArg + 1] : (process.env.PORT ?? 4173));
 const types = {

@@ -28,6 +28,11 @@ export function electronPlatform(desktop: DesktopApi): Platform {
       });
       return result.path;
     },
+    backups: {
+      write: (text, day) => desktop.invoke('app:backup-write', { text, day }),
+      list: () => desktop.invoke('app:backup-list', undefined),
+      read: (name) => desktop.invoke('app:backup-read', { name }),
+    },
     onMenu: (listener) => desktop.onMenu(listener),
   };
 }

@@ -1,4 +1,4 @@
-import type { AppInfo, FileFilter, MenuCommand } from '../shared/ipc';
+import type { AppInfo, BackupFileInfo, FileFilter, MenuCommand } from '../shared/ipc';
 
 /** One file the user picked. */
 export interface PickedFile {
@@ -17,6 +17,12 @@ export interface Platform {
   openFile(options: { title: string; filters: FileFilter[] }): Promise<PickedFile | null>;
   /** Saves text to a file the user names; returns where (the file name in a browser), or null when cancelled. */
   saveFile(options: { title: string; suggestedName: string; filters: FileFilter[]; text: string; mime?: string }): Promise<string | null>;
+  /** Automatic daily backups in the user-data folder (desktop only; null in a browser). */
+  readonly backups: {
+    write(text: string, day: string): Promise<BackupFileInfo>;
+    list(): Promise<BackupFileInfo[]>;
+    read(name: string): Promise<string>;
+  } | null;
   /** Listens for application-menu commands (desktop only); returns an unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }

@@ -58,6 +58,14 @@ export type MenuCommand =
   | { type: 'undo' }
   | { type: 'redo' };
 
+/** One automatic backup on disk. */
+export interface BackupFileInfo {
+  name: string;
+  /** ISO timestamp of the file's last write. */
+  modified: string;
+  bytes: number;
+}
+
 /** Request and response types per invoke channel. */
 export interface IpcContract {
   'app:info': { request: void; response: AppInfo };
@@ -65,11 +73,24 @@ export interface IpcContract {
   'app:save-pdf': { request: SavePdfRequest; response: SaveResult };
   'app:open-file': { request: OpenFileRequest; response: OpenedFile | null };
   'app:save-file': { request: SaveFileRequest; response: SaveResult };
+  /** Writes today's automatic backup (one a day, the newest 10 kept). */
+  'app:backup-write': { request: { text: string; day: string }; response: BackupFileInfo };
+  'app:backup-list': { request: void; response: BackupFileInfo[] };
+  'app:backup-read': { request: { name: string }; response: string };
 }
 
 export type IpcChannel = keyof IpcContract;
 
-export const IPC_CHANNELS: readonly IpcChannel[] = ['app:info', 'app:print', 'app:save-pdf', 'app:open-file', 'app:save-file'];
+export const IPC_CHANNELS: readonly IpcChannel[] = [
+  'app:info',
+  'app:print',
+  'app:save-pdf',
+  'app:open-file',
+  'app:save-file',
+  'app:backup-write',
+  'app:backup-list',
+  'app:backup-read',
+];
 
 /** Channel main uses to push menu commands to the renderer. */
 export const MENU_CHANNEL = 'app:menu';

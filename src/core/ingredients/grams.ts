@@ -31,7 +31,7 @@ export function measureGrams(food: Food, measure: Measure): number | null {
   if (info.kind === 'mass') return measure.amount * info.factor;
   if (info.kind !== 'volume') return null;
   const ml = measure.amount * info.factor;
-  const perMl = gramsPerMl(food, info.factor);
+  const perMl = gramsPerMl(food, ml > 0 ? ml : info.factor);
   return perMl === null ? null : ml * perMl;
 }
 
@@ -71,7 +71,7 @@ export function gramsFor(food: Food, quantity: number | null, unit: string | nul
   } else if (!info) {
     grams = null;
   } else if (info.kind === 'mass' || (info.kind === 'volume' && food.portions[unit as PortionUnit] === undefined)) {
-    grams = measureGrams(food, { amount: 1, unit });
+    return measureGrams(food, { amount: quantity, unit });
   } else if (info.kind === 'volume') {
     grams = food.portions[unit as PortionUnit] ?? null;
   } else if (unit === 'piece') {

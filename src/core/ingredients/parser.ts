@@ -5,7 +5,7 @@ import { parseQuantity, type QuantityParse } from './quantity';
 import { matchTokens } from './text';
 import { canonicalUnit, unitInfo } from './units';
 
-const LEADING_COUNT = /\b(cloves?|stalks?|ribs?|sprigs?|heads?|bunch(?:es)?|slices?|fillets?|leaves|leaf|wedges?|sticks?|ears?|bulbs?)\s+(?:of\s+)?$/i;
+const LEADING_COUNT = /\b(pieces?|cloves?|stalks?|ribs?|sprigs?|heads?|bunch(?:es)?|slices?|fillets?|leaves|leaf|wedges?|sticks?|ears?|bulbs?)\s+(?:of\s+)?$/i;
 const SPICE_UNITS: ReadonlySet<string> = new Set(['teaspoon', 'tablespoon', 'pinch', 'dash', 'gram']);
 
 /** Lines remembered per parser; the oldest is dropped beyond this. */
@@ -71,9 +71,13 @@ export function parseLineWith(index: AliasIndex, input: string): ParsedLine {
   let food = match.food;
   let unit = q.unit;
   if (unit === null && match.trailingUnit !== null) unit = match.trailingUnit;
+  let prefix = q.description.slice(0, match.start);
   if (unit === null) {
-    const before = LEADING_COUNT.exec(q.description.slice(0, match.start));
-    if (before) unit = canonicalUnit(before[1]);
+    const before = LEADING_COUNT.exec(prefix);
+    if (before) {
+      unit = canonicalUnit(before[1]);
+      prefix = prefix.slice(0, before.index);
+    }
   }
   const matched = q.description.slice(match.start, match.end).toLowerCase();
   if (matched === 'pepper' || matched === 'peppers') {
@@ -85,7 +89,7 @@ export function parseLineWith(index: AliasIndex, input: string): ParsedLine {
       food = black;
     }
   }
-  const noteText = q.description.length === match.end - match.start ? '' : `${q.description.slice(0, match.start)} ${q.description.slice(match.end)}`;
+  const noteText = `${prefix} ${q.description.slice(match.end)}`;
   const note = cleanNote(noteText);
   const part = linePart(q, match.part, note);
 

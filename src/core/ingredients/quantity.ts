@@ -375,7 +375,8 @@ export function parseQuantity(line: string): QuantityParse {
   const unitKind = result.unit !== null ? unitInfo(result.unit)?.kind : undefined;
   if (unitKind === 'volume' || unitKind === 'mass') {
     // A weight stated beside a spoon or cup measure is the weight of the whole amount.
-    if (result.pack !== null && unitInfo(result.pack.unit)?.kind === 'mass') result.total = result.pack;
+    if (unitKind === 'mass') result.total = null;
+    else if (result.pack !== null && unitInfo(result.pack.unit)?.kind === 'mass') result.total = result.pack;
     else if (result.total === null && unitKind === 'volume') {
       const stated = STATED_WEIGHT.exec(desc);
       const amount = stated ? parseNumber(stated[1]) : null;
