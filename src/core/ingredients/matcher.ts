@@ -1,5 +1,5 @@
 import type { Food } from '../types';
-import { foldText, matchTokens, normalizeWord } from './text';
+import { foldText, matchTokens, normalizeWord, lookupTable } from './text';
 
 /** Aliases of every food, keyed by their matching-form word sequence. */
 export interface AliasIndex {
@@ -86,10 +86,10 @@ const PRODUCT_HEADS: ReadonlySet<string> = new Set(
   ].map(normalizeWord),
 );
 
-const FRUIT_PARTS: Record<string, FruitPart> = { juice: 'juice', zest: 'zest', peel: 'zest', rind: 'zest' };
+const FRUIT_PARTS: Record<string, FruitPart> = lookupTable({ juice: 'juice', zest: 'zest', peel: 'zest', rind: 'zest' });
 
 /** Count units that may follow a food name: "3 garlic cloves", "2 celery stalks". */
-const TRAILING_UNITS: Record<string, string> = {
+const TRAILING_UNITS: Record<string, string> = lookupTable({
   clove: 'clove',
   stalk: 'stalk',
   rib: 'stalk',
@@ -102,7 +102,7 @@ const TRAILING_UNITS: Record<string, string> = {
   wedge: 'wedge',
   stick: 'stick',
   ear: 'ear',
-};
+});
 
 interface Token {
   word: string;

@@ -1,3 +1,4 @@
+import { lookupTable } from './text';
 import { parseIngredient, type UnitOfMeasureDefinitions } from 'parse-ingredient';
 import type { FruitPart } from './matcher';
 import { canonicalUnit, CONTAINER_UNITS, unitInfo } from './units';
@@ -35,7 +36,7 @@ export interface QuantityParse {
 /** Longest text the grammar reads; anything beyond is ignored. */
 const MAX_LINE = 400;
 
-const WORD_NUMBERS: Record<string, number> = {
+const WORD_NUMBERS: Record<string, number> = lookupTable({
   one: 1,
   two: 2,
   three: 3,
@@ -50,10 +51,10 @@ const WORD_NUMBERS: Record<string, number> = {
   twelve: 12,
   fifteen: 15,
   twenty: 20,
-};
+});
 const NUMBER_WORD = '(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)';
 
-const SIZES: Record<string, Size | 'none'> = {
+const SIZES: Record<string, Size | 'none'> = lookupTable({
   small: 'small',
   smallish: 'small',
   'small-size': 'small',
@@ -78,7 +79,7 @@ const SIZES: Record<string, Size | 'none'> = {
   'good-size': 'none',
   plump: 'none',
   'good-sized': 'none',
-};
+});
 
 const DESCRIPTORS = new Set([
   'thick',
@@ -161,7 +162,7 @@ const STATED_WEIGHT = /\((?:about\s+|approx\.?\s+)?(\d+(?:\.\d+)?)\s*(g|grams?|k
 const PART = /^(?:the\s+)?(?:(?:finely\s+)?grated\s+)?(juice|zest|peel|rind)(?:\s+and\s+(?:(?:finely\s+)?grated\s+)?(juice|zest|peel|rind))?\s+(?:of|from)\s+/i;
 const OPTIONAL = /\boptional\b|\bfor (?:garnish(?:ing)?|serving|decoration|decorating|dusting|sprinkling|topping|drizzling)\b|\bto (?:serve|garnish)\b|\bif (?:desired|you like|using)\b/i;
 
-const FRACTIONS: Record<string, number> = { '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅛': 0.125, '⅜': 0.375, '⅝': 0.625, '⅞': 0.875 };
+const FRACTIONS: Record<string, number> = lookupTable({ '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅛': 0.125, '⅜': 0.375, '⅝': 0.625, '⅞': 0.875 });
 
 /** A number as recipes write it: "2", "1.5", "1,5", "1/2", "1 1/2", "½", "1½". */
 export function parseNumber(text: string): number | null {

@@ -1,5 +1,10 @@
+/** A string-keyed table without a prototype, so words like "constructor" find nothing. */
+export function lookupTable<T>(entries: Record<string, T>): Record<string, T | undefined> {
+  return Object.assign(Object.create(null) as Record<string, T | undefined>, entries);
+}
+
 /** Spelling variants folded onto one form before matching (both in aliases and in lines). */
-const VARIANTS: Record<string, string> = {
+const VARIANTS: Record<string, string> = lookupTable({
   chilli: 'chili',
   chillies: 'chili',
   chilies: 'chili',
@@ -25,10 +30,10 @@ const VARIANTS: Record<string, string> = {
   pimiento: 'pimento',
   veggie: 'vegetable',
   veggies: 'vegetable',
-};
+});
 
 /** Plurals that the suffix rules below would get wrong. */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR: Record<string, string> = lookupTable({
   leaves: 'leaf',
   halves: 'half',
   loaves: 'loaf',
@@ -46,7 +51,7 @@ const IRREGULAR: Record<string, string> = {
   children: 'child',
   feet: 'foot',
   men: 'man',
-};
+});
 
 /** Words ending in s that are not plurals. */
 const KEEP_S = new Set([

@@ -1,3 +1,4 @@
+import { lookupTable } from './text';
 import type { PortionUnit } from '../types';
 
 /** What a canonical unit measures. */
@@ -69,7 +70,7 @@ const UNIT_TABLE: ReadonlyArray<[string, UnitKind, number, string[]]> = [
 ];
 
 /** Spellings whose case matters: capital T is a tablespoon, small t a teaspoon. */
-const CASE_SENSITIVE: Record<string, string> = {
+const CASE_SENSITIVE: Record<string, string> = lookupTable({
   T: 'tablespoon',
   'T.': 'tablespoon',
   Tb: 'tablespoon',
@@ -78,7 +79,7 @@ const CASE_SENSITIVE: Record<string, string> = {
   't.': 'teaspoon',
   C: 'cup',
   'C.': 'cup',
-};
+});
 
 const BY_NAME = new Map<string, UnitInfo>();
 const BY_SPELLING = new Map<string, string>();
