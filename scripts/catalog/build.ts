@@ -208,7 +208,21 @@ export function mapPortions(portions: readonly UsdaPortion[]): Partial<Record<Po
   }
   const piece = out.medium ?? pick(portions, PIECE_WORDS) ?? out.large ?? out.small;
   if (piece !== undefined) out.piece = piece;
+  const flOz = pick(portions, ['fl oz']);
+  if (out.cup === undefined && flOz !== null) out.cup = round(flOz * 8);
   return out;
+}
+
+/**
+ * Fills volume units that follow from others (1 cup = 16 tablespoons,
+ * 1 tablespoon = 3 teaspoons): a cup gives a missing tablespoon, a tablespoon
+ * a missing teaspoon, a teaspoon a missing tablespoon. A cup is never derived
+ * from spoons, since loose leaves and chopped pieces pack differently.
+ */
+export function fillVolumes(portions: Partial<Record<PortionUnit, number>>): void {
+  if (portions.tablespoon === undefined && portions.cup !== undefined) portions.tablespoon = round(portions.cup / 16);
+  if (portions.teaspoon === undefined && portions.tablespoon !== undefined) portions.teaspoon = round(portions.tablespoon / 3);
+  if (portions.tablespoon === undefined && portions.teaspoon !== undefined) portions.tablespoon = round(portions.teaspoon * 3);
 }
 
 interface Defaults {
@@ -445,12 +459,18 @@ export function parseTables(tables: Record<string, string>): CurationRow[] {
 
 const IRREGULAR: Record<string, string> = { leaf: 'leaves', loaf: 'loaves', tomato: 'tomatoes', potato: 'potatoes', mango: 'mangoes', knife: 'knives' };
 
-/** English plural of the last word of a phrase. */
+/** Words that have no plural in a recipe ("2 cups spinach", never "spinaches"). */
+const MASS_NOUNS = new Set(
+  'spinach kale arugula rocket cress watercress okra corn sweetcorn garlic ginger broccoli rapini celery fennel parsley cilantro mint basil dill rice juice milk puree purée paste sauce flour meal mix bran oil salt sugar butter cream cheese tofu pulp jackfruit coleslaw mesclun mangetout choi choy gobo moringa sauerkraut kimchi kimchee brine zest peel rind tamarind yuca manioc cassava callaloo malanga lambsquarters chard silverbeet radicchio treviso frisee frisée escarole endive romaine iceberg cos mizuna tendergreen shungiku komatsuna broccolini calabrese savoy tops greens fruit pith'.split(' '),
+);
+
+/** English plural of the last word of a phrase; mass nouns stay as they are. */
 export function pluralize(phrase: string): string {
   const words = phrase.split(' ');
   const last = words.pop() ?? '';
   let plural: string;
-  if (IRREGULAR[last]) plural = IRREGULAR[last];
+  if (MASS_NOUNS.has(last)) plural = last;
+  else if (IRREGULAR[last]) plural = IRREGULAR[last];
   else if (/[^aeiou]y$/.test(last)) plural = `${last.slice(0, -1)}ies`;
   else if (/(s|x|z|ch|sh)$/.test(last)) plural = `${last}es`;
   else plural = `${last}s`;
@@ -512,7 +532,7 @@ export function buildCatalog(input: BuildInput): Food[] {
     if (row.plural) {
       for (const alias of [...aliases]) {
         const plural = pluralize(alias);
-        if (!owner.has(plural)) {
+        if (plural !== alias && !owner.has(plural)) {
           owner.set(plural, row.id);
           aliases.push(plural);
         }
@@ -534,6 +554,7 @@ export function buildCatalog(input: BuildInput): Food[] {
     }
     for (const unit of row.dropPortions) delete portions[unit];
     Object.assign(portions, row.portions);
+    fillVolumes(portions);
     const ordered: Partial<Record<PortionUnit, number>> = {};
     for (const unit of PORTION_UNITS) if (portions[unit] !== undefined) ordered[unit] = portions[unit];
     const plant = row.kind === 'plant' || row.kind === 'fungus';

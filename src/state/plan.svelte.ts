@@ -79,6 +79,27 @@ export class PlanState {
     ),
   );
 
+  /**
+   * For each meal, the plants (points above 0) it brings that no earlier meal
+   * of the week had: meals ordered by date, then slot order, then cell order.
+   */
+  readonly newPlantsByMeal: Readonly<Record<string, string[]>> = $derived.by(() => {
+    const slots = settings.current.slots;
+    const mealOrder: Record<string, number> = Object.fromEntries(this.meals.map((meal, index) => [meal.id, index]));
+    const rank = (slot: string) => (slots.includes(slot) ? slots.indexOf(slot) : slots.length);
+    const result: Record<string, string[]> = {};
+    for (const plant of this.score.plants) {
+      if (plant.points <= 0 || plant.meals.length === 0) continue;
+      const first = plant.meals.reduce((best, meal) => {
+        if (meal.date !== best.date) return meal.date < best.date ? meal : best;
+        if (rank(meal.slot) !== rank(best.slot)) return rank(meal.slot) < rank(best.slot) ? meal : best;
+        return (mealOrder[meal.id] ?? 0) < (mealOrder[best.id] ?? 0) ? meal : best;
+      });
+      (result[first.id] ??= []).push(plant.name);
+    }
+    return result;
+  });
+
   /** Meals of one cell, in the order they were added. */
   mealsAt(date: string, slot: string): Meal[] {
     return this.meals.filter((meal) => meal.date === date && meal.slot === slot);

@@ -67,3 +67,53 @@ export class RecipesState {
 }
 
 export const recipes = new RecipesState();
+
+/** What the recipe editor holds while the user types, as typed. */
+export interface RecipeDraft {
+  name: string;
+  servings: number | null;
+  ingredients: string;
+  steps: string;
+  tags: string;
+  source: string;
+  prepMinutes: number | null;
+  cookMinutes: number | null;
+  overrides: NonNullable<Recipe['overrides']>;
+}
+
+const DRAFT_PREFIX = 'thirtyfold.recipe-draft.';
+
+/**
+ * Unsaved editor contents, kept in the window's session storage so a reload
+ * or an unexpected navigation loses nothing; `key` is the recipe id or "new".
+ */
+export const recipeDrafts = {
+  load(key: string): RecipeDraft | null {
+    const text = sessionStorage.getItem(DRAFT_PREFIX + key);
+    if (text === null) return null;
+    try {
+      const value = JSON.parse(text) as Partial<RecipeDraft> | null;
+      if (!value || typeof value !== 'object' || typeof value.name !== 'string' || typeof value.ingredients !== 'string') return null;
+      return {
+        name: value.name,
+        servings: typeof value.servings === 'number' ? value.servings : null,
+        ingredients: value.ingredients,
+        steps: typeof value.steps === 'string' ? value.steps : '',
+        tags: typeof value.tags === 'string' ? value.tags : '',
+        source: typeof value.source === 'string' ? value.source : '',
+        prepMinutes: typeof value.prepMinutes === 'number' ? value.prepMinutes : null,
+        cookMinutes: typeof value.cookMinutes === 'number' ? value.cookMinutes : null,
+        overrides: value.overrides && typeof value.overrides === 'object' ? value.overrides : {},
+      };
+    } catch {
+      // A draft that no longer parses is treated as no draft.
+      return null;
+    }
+  },
+  save(key: string, draft: RecipeDraft): void {
+    sessionStorage.setItem(DRAFT_PREFIX + key, JSON.stringify($state.snapshot(draft)));
+  },
+  clear(key: string): void {
+    sessionStorage.removeItem(DRAFT_PREFIX + key);
+  },
+};

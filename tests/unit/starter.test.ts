@@ -4,12 +4,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { weekDates } from '../../src/core/dates';
 import { readPlanFile } from '../../src/core/plan/plan-file';
-import type { Food, ParsedLine } from '../../src/core/types';
+import type { Food, ParsedLine, Recipe } from '../../src/core/types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const starterDir = path.join(repoRoot, 'resources/starter');
 const catalogPath = path.join(repoRoot, 'resources/foods/catalog.json');
 const parserPath = path.join(repoRoot, 'src/core/ingredients/index.ts');
+const scoringPath = path.join(repoRoot, 'src/core/scoring/index.ts');
 
 interface StarterRecipe {
   id: string;
@@ -132,6 +133,14 @@ describe('starter example week', () => {
 });
 
 type Parse = (line: string) => ParsedLine;
+type IsCooked = (lineText: string, food: Food, recipe: Recipe | null) => boolean;
+
+/** The scoring module's cooked check, or null when it does not export one. */
+async function loadIsCooked(): Promise<IsCooked | null> {
+  if (!existsSync(scoringPath)) return null;
+  const module = (await import(/* @vite-ignore */ pathToFileURL(scoringPath).href)) as Record<string, unknown>;
+  return typeof module.isCooked === 'function' ? (module.isCooked as IsCooked) : null;
+}
 
 /** Loads the catalog and a parser bound to it, or null while either is not there yet. */
 async function loadParser(): Promise<{ foods: Food[]; parse: Parse } | null> {
@@ -140,11 +149,9 @@ async function loadParser(): Promise<{ foods: Food[]; parse: Parse } | null> {
   const module = (await import(/* @vite-ignore */ pathToFileURL(parserPath).href)) as Record<string, unknown>;
   const create = module.createIngredientParser;
   if (typeof create !== 'function') throw new Error('src/core/ingredients/index.ts does not export createIngredientParser');
-  const made = (create as (foods: Food[]) => unknown)(foods);
-  if (typeof made === 'function') return { foods, parse: made as Parse };
-  const method = (made as { parse?: unknown }).parse;
-  if (typeof method === 'function') return { foods, parse: (line) => (method as Parse).call(made, line) };
-  throw new Error('createIngredientParser returned neither a function nor an object with parse()');
+  const parse = (create as (foods: Food[]) => unknown)(foods);
+  if (typeof parse !== 'function') throw new Error('createIngredientParser did not return a parsing function');
+  return { foods, parse: parse as Parse };
 }
 
 const haveParser = existsSync(catalogPath) && existsSync(parserPath);
@@ -185,6 +192,19 @@ describe.skipIf(!haveParser)('starter recipes against the food catalog', async (
     for (const recipe of starter.recipes.filter((r) => r.tags.includes('fermented'))) {
       const live = recipe.ingredients.map(matched).filter((f) => f?.fermented === 'live');
       expect(live.length, recipe.id).toBeGreaterThan(0);
+    }
+  });
+
+  it.skipIf(!existsSync(scoringPath))('never reads the live food of a fermented recipe as cooked', async () => {
+    const isCooked = await loadIsCooked();
+    if (isCooked === null) throw new Error('src/core/scoring/index.ts does not export isCooked');
+    for (const recipe of starter.recipes.filter((r) => r.tags.includes('fermented'))) {
+      const full: Recipe = { ...recipe, createdAt: '', updatedAt: '' };
+      const uncooked = recipe.ingredients.filter((line) => {
+        const food = matched(line);
+        return food?.fermented === 'live' && !isCooked(line, food, full);
+      });
+      expect(uncooked.length, recipe.id).toBeGreaterThan(0);
     }
   });
 

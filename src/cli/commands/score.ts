@@ -23,7 +23,7 @@ export const command: Command = async (args) => {
     if (error instanceof PlanFileError) throw new CliError(`${files[0]}: ${error.message}`);
     throw error;
   }
-  const foods = await loadCatalog();
+  const foods = loadCatalog();
   const byId = new Map(foods.map((food) => [food.id, food]));
   return scorePlan(plan, createIngredientParser(foods), (id) => byId.get(id), settings);
 };

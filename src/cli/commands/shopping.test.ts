@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ShoppingItem, ShoppingList } from '../../core/shopping';
 import { FIXTURE_FOODS } from '../../../tests/fixtures/shopping/foods';
 import { fixtureParse } from '../../../tests/fixtures/shopping/parse';
+import { CATALOG_PATH } from '../catalog';
 import { CliError } from '../command';
 import { command, parseShoppingArgs, readShoppingPlan, shoppingFromPlan, shoppingRange } from './shopping';
 
@@ -69,7 +70,7 @@ describe('shopping list of a plan file', () => {
     expect(find(list, 'egg')?.display).toBe('3 eggs');
     expect(list.pantry.map((i) => i.display)).toEqual(['salt, to taste', '15 ml olive oil']);
     expect(list.unmatched).toEqual([
-      expect.objectContaining({ text: '1 sprinkle of frobnication dust', scale: 1.5, display: '1 sprinkle of frobnication dust (× 1½)' }),
+      expect.objectContaining({ text: '1 pinch of zorblax', scale: 1.5, display: '1 pinch of zorblax (× 1½)' }),
     ]);
     expect(JSON.stringify(list)).not.toContain('2026-11-28');
   });
@@ -93,7 +94,7 @@ describe('shopping list of a plan file', () => {
   });
 });
 
-const catalogPath = path.join(repoRoot, 'resources/foods/catalog.json');
+const catalogPath = CATALOG_PATH;
 const hasCatalog = existsSync(catalogPath);
 if (!hasCatalog) console.log(`shopping: ${catalogPath} is absent; skipping the tests through the real catalog and parser`);
 

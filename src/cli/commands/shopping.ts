@@ -87,6 +87,6 @@ export const command: Command = async (args) => {
   const options = parseShoppingArgs(args);
   const text = await readInputFile(options.file, 'plan file');
   const plan = readShoppingPlan(text, options.file ?? 'plan file');
-  const foods = await loadCatalog();
+  const foods = loadCatalog();
   return shoppingFromPlan(plan, options, foods, createIngredientParser(foods));
 };

@@ -121,7 +121,7 @@ export function validateCatalog(foods: readonly Food[]): string[] {
       if (food.weight !== 0) problems.push(`${at} non-plant with a plant weight`);
     }
     if (food.fiberPer100g !== null && !(food.fiberPer100g >= 0 && food.fiberPer100g <= 100)) problems.push(`${at} fiber out of range`);
-    if (food.kcalPer100g !== null && !(food.kcalPer100g >= 0 && food.kcalPer100g <= 900)) problems.push(`${at} kcal out of range`);
+    if (food.kcalPer100g !== null && !(food.kcalPer100g >= 0 && food.kcalPer100g <= 910)) problems.push(`${at} kcal out of range`);
     if (food.fermented === 'live' && !(food.servingGrams !== null && food.servingGrams > 0)) problems.push(`${at} live fermented food without servingGrams`);
     if (food.fermented !== 'live' && food.servingGrams !== null) problems.push(`${at} servingGrams on a food that is not live`);
     for (const [unit, grams] of Object.entries(food.portions)) {

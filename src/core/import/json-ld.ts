@@ -12,6 +12,8 @@ const MAX_LINES = 1_000;
 const MAX_LINE_LENGTH = 10_000;
 const MAX_TAGS = 50;
 const MAX_TAG_LENGTH = 100;
+/** Most recipes taken from one page or value. */
+const MAX_RECIPES = 100;
 
 type JsonObject = Record<string, unknown>;
 
@@ -32,15 +34,17 @@ function readAttributes(text: string): Map<string, string> {
 /** The raw text of every `<script type="application/ld+json">` block, in page order. */
 export function findJsonLdScripts(html: string): string[] {
   const scripts: string[] = [];
-  const open = /<script\b([^>]*)>/gi;
+  const open = /<script\b/gi;
   const close = /<\/script\s*>/gi;
-  let match: RegExpExecArray | null;
-  while ((match = open.exec(html)) !== null) {
-    close.lastIndex = open.lastIndex;
+  // Index scanning rather than one big regex keeps hostile pages linear.
+  while (open.exec(html) !== null) {
+    const tagEnd = html.indexOf('>', open.lastIndex);
+    if (tagEnd < 0) break;
+    close.lastIndex = tagEnd + 1;
     const end = close.exec(html);
     const bodyEnd = end ? end.index : html.length;
-    const type = readAttributes(match[1]).get('type')?.trim().toLowerCase() ?? '';
-    if (type.startsWith('application/ld+json')) scripts.push(html.slice(open.lastIndex, bodyEnd));
+    const type = readAttributes(html.slice(open.lastIndex, tagEnd)).get('type')?.trim().toLowerCase() ?? '';
+    if (type.startsWith('application/ld+json')) scripts.push(html.slice(tagEnd + 1, bodyEnd));
     if (!end) break;
     open.lastIndex = close.lastIndex;
   }
@@ -97,12 +101,13 @@ function isRecipeNode(node: JsonObject): boolean {
 /**
  * Every schema.org Recipe node in a JSON-LD value, in document order: at the
  * top level, in arrays, inside `@graph`, under `mainEntity` or any other key.
+ * Stops after 100 recipes.
  */
 export function findRecipeNodes(root: unknown): JsonObject[] {
   const found: JsonObject[] = [];
   const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
   let visited = 0;
-  while (stack.length > 0 && visited < MAX_NODES) {
+  while (stack.length > 0 && visited < MAX_NODES && found.length < MAX_RECIPES) {
     const { value, depth } = stack.pop()!;
     visited += 1;
     if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) continue;
@@ -245,7 +250,7 @@ export interface PageInfo {
 export function readPageInfo(html: string): PageInfo {
   let canonicalUrl: string | null = null;
   let ogUrl: string | null = null;
-  for (const match of html.matchAll(/<(link|meta)\b([^>]*)>/gi)) {
+  for (const match of html.matchAll(/<(link|meta)\b([^<>]*)>/gi)) {
     const attributes = readAttributes(match[2]);
     if (match[1].toLowerCase() === 'link' && (attributes.get('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical')) {
       canonicalUrl ??= httpUrl(attributes.get('href'));
@@ -254,7 +259,7 @@ export function readPageInfo(html: string): PageInfo {
     }
     if (canonicalUrl) break;
   }
-  const title = /<title\b[^>]*>([^<]{1,1000})<\/title\s*>/i.exec(html);
+  const title = /<title\b[^<>]*>([^<]{1,1000})<\/title\s*>/i.exec(html);
   return { canonicalUrl: canonicalUrl ?? ogUrl, title: title ? cleanText(title[1]) || null : null };
 }
 
@@ -310,7 +315,7 @@ export function parseRecipesFromHtml(html: string): RecipeDraft[] {
   for (const script of scripts) {
     const value = parseJsonLdScript(script);
     if (value === undefined) broken += 1;
-    else nodes.push(...findRecipeNodes(value));
+    else for (const node of findRecipeNodes(value)) if (nodes.length < MAX_RECIPES) nodes.push(node);
   }
   if (nodes.length === 0) {
     const why = broken === scripts.length ? ' (its JSON-LD could not be read)' : '';

@@ -81,6 +81,11 @@ function readEntry(name: string, bytes: Uint8Array): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Reads one recipe file of Paprika (`.paprikarecipe`: gzipped JSON, or plain JSON). */
+export function parsePaprikaRecipeFile(bytes: Uint8Array, name = 'recipe'): RecipeDraft {
+  return paprikaRecordToDraft(readEntry(name, bytes), name);
+}
+
 /**
  * Reads a Paprika export (`.paprikarecipes`: a zip holding one gzipped JSON
  * file per recipe) into drafts, in the archive's order. Throws ImportError for

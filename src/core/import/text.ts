@@ -144,12 +144,28 @@ export function decodeEntities(text: string): string {
 }
 
 const BLOCK_TAG = /<\s*(br|\/p|\/li|\/div|\/h[1-6]|\/tr|p|li|div|h[1-6])\b[^<>]*>/gi;
-const ANY_TAG = /<\/?[a-zA-Z][^<>]*>|<!--[\s\S]*?-->/g;
+const ANY_TAG = /<\/?[a-zA-Z][^<>]*>/g;
+
+/** Removes `<!-- … -->` comments by index scanning, linear even when a comment is never closed. */
+function stripComments(text: string): string {
+  let start = text.indexOf('<!--');
+  if (start < 0) return text;
+  let result = '';
+  let from = 0;
+  while (start >= 0) {
+    const end = text.indexOf('-->', start + 4);
+    result += text.slice(from, start);
+    if (end < 0) return result;
+    from = end + 3;
+    start = text.indexOf('<!--', from);
+  }
+  return result + text.slice(from);
+}
 
 /** Removes HTML tags; block-level breaks (`<br>`, `</p>`, `<li>`) become newlines. */
 export function stripTags(text: string): string {
   if (!text.includes('<')) return text;
-  return text.replace(BLOCK_TAG, '\n').replace(ANY_TAG, '');
+  return stripComments(text).replace(BLOCK_TAG, '\n').replace(ANY_TAG, '');
 }
 
 /** Collapses runs of white space (including non-breaking spaces) into one space, drops invisible characters, trims. */

@@ -33,7 +33,7 @@ export function buildAliasIndex(foods: readonly Food[]): AliasIndex {
     if (!byId.has(food.id)) byId.set(food.id, food);
     for (const name of [food.name, ...food.aliases]) {
       const words = matchTokens(name);
-      if (words.length === 0 || words.every((w) => STOP_WORDS.has(w) || /^\d/.test(w))) continue;
+      if (words.length === 0 || words.every((w) => ARTICLES.has(w) || /^\d/.test(w))) continue;
       const key = words.join(' ');
       if (!byKey.has(key)) byKey.set(key, food);
       if (words.length > maxWords) maxWords = words.length;
@@ -41,6 +41,8 @@ export function buildAliasIndex(foods: readonly Food[]): AliasIndex {
   }
   return { byKey, maxWords, byId };
 }
+
+const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'for', 'in', 'with']);
 
 /** Words that name how a food is prepared or served, never what it is. */
 const PREP_WORDS = [
@@ -61,12 +63,24 @@ const PREP_WORDS = [
   'few', 'if', 'as', 'needed', 'like', 'plain', 'unsalted', 'salted', 'sweetened', 'unsweetened', 'natural',
   'pure', 'high', 'low', 'fat', 'free', 'reduced', 'sodium', 'style', 'type', 'kind', 'use', 'using', 'can',
   'jar', 'package', 'bag', 'box', 'bunch', 'sprig', 'clove', 'head', 'stalk', 'leaf', 'pinch', 'dash',
-  'gently', 'quickly', 'just', 'until', 'then', 'also', 'such', 'into', 'thawed', 'defrosted',
+  'gently', 'quickly', 'just', 'until', 'then', 'also', 'such', 'into', 'thawed', 'defrosted', 'tightly',
+  'loosely', 'marbled', 'center', 'trimmed', 'picked', 'over', 'more', 'less', 'total', 'leftover', 'day', 'old',
+  'crisp', 'crispy', 'tart', 'juicy', 'regular', 'long', 'short', 'baby', 'young', 'mature', 'chilled', 'untoasted',
+  'unseasoned', 'hulled', 'aged', 'wild', 'farmed', 'heirloom', 'local', 'seasonal', 'spicy', 'mild', 'strong',
 ];
 const STOP_WORDS: ReadonlySet<string> = new Set(PREP_WORDS.map(normalizeWord));
 
-/** Words that join alternatives: "butter or oil", "salt and pepper". */
-const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or', 'plus', 'nor', 'with', 'then', 'versus', 'v']);
+/**
+ * Words that end a noun phrase: alternatives ("butter or oil", "salt and
+ * pepper") and what follows a food ("cornstarch dissolved in water").
+ */
+const CONJUNCTIONS: ReadonlySet<string> = new Set([
+  'and', 'or', 'plus', 'nor', 'with', 'then', 'versus', 'v', 'in', 'into', 'without', 'from', 'for', 'per',
+  'such', 'like', 'dissolved', 'soaked', 'if', 'using', 'except', 'instead', 'mixed', 'tossed', 'preferably',
+]);
+
+/** Colour and texture words some aliases consist of alone ("whites" of eggs): only trusted at the end of a phrase. */
+const ADJECTIVES: ReadonlySet<string> = new Set(['white', 'red', 'green', 'yellow', 'black', 'brown', 'hot', 'sweet', 'dry', 'light', 'dark', 'plain', 'sour', 'whole', 'golden', 'purple', 'pink', 'blue']);
 
 /**
  * Head nouns that turn the food before them into a different product
@@ -80,16 +94,17 @@ const PRODUCT_HEADS: ReadonlySet<string> = new Set(
     'puree', 'syrup', 'vinegar', 'wine', 'beer', 'salt', 'sugar', 'milk', 'butter', 'flour', 'oil', 'cream',
     'cheese', 'yogurt', 'water', 'meal', 'noodle', 'pasta', 'bread', 'cracker', 'cake', 'cookie', 'pie',
     'tortilla', 'dressing', 'spread', 'curd', 'liquor', 'brandy', 'schnapps', 'cider', 'soda', 'tea', 'drink',
-    'bitters', 'granule', 'cube', 'base', 'mix', 'filling', 'glaze', 'frosting', 'icing', 'candy', 'bar',
+    'bitters', 'granule', 'base', 'mix', 'roll', 'bun', 'muffin', 'biscuit', 'pastry', 'dough', 'crust', 'cereal', 'filling', 'glaze', 'frosting', 'icing', 'candy', 'bar',
     'pudding', 'custard', 'sorbet', 'ice', 'starch', 'gum', 'relish', 'chutney', 'salsa', 'pesto', 'dip',
     'rub', 'marinade', 'vodka', 'rum', 'gin', 'tequila', 'whiskey', 'juice', 'zest', 'peel', 'rind', 'nectar',
   ].map(normalizeWord),
 );
 
-const FRUIT_PARTS: Record<string, FruitPart> = lookupTable({ juice: 'juice', zest: 'zest', peel: 'zest', rind: 'zest' });
+const FRUIT_PARTS = lookupTable<FruitPart>({ juice: 'juice', zest: 'zest', peel: 'zest', rind: 'zest' });
 
 /** Count units that may follow a food name: "3 garlic cloves", "2 celery stalks". */
-const TRAILING_UNITS: Record<string, string> = lookupTable({
+const TRAILING_UNITS = lookupTable<string>({
+  piece: 'piece',
   clove: 'clove',
   stalk: 'stalk',
   rib: 'stalk',
@@ -106,6 +121,8 @@ const TRAILING_UNITS: Record<string, string> = lookupTable({
 
 interface Token {
   word: string;
+  /** The segment ends with a colon: a label such as "Garnish:". */
+  label?: boolean;
   start: number;
   end: number;
   /** Index of the comma/parenthesis-delimited segment. */
@@ -139,6 +156,7 @@ function tokenize(text: string): Token[] {
         if (depth > 0) depth--;
         segment++;
       } else if (c === 44 || c === 59 || c === 58) {
+        if (c === 58) for (let t = tokens.length - 1; t >= 0 && tokens[t].segment === segment; t--) tokens[t].label = true;
         segment++;
       } else if (c === 38 || c === 47) {
         pendingBreak = true;
@@ -159,34 +177,38 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Greedy longest-first alias hits within tokens[from, to). */
+/**
+ * Longest alias hits within tokens[from, to), taken from the right: English
+ * puts the head noun last, so "fresh corn tortillas" is corn tortillas.
+ */
 function findHits(index: AliasIndex, tokens: Token[], from: number, to: number): Hit[] {
   const hits: Hit[] = [];
-  let i = from;
-  while (i < to) {
+  let j = to - 1;
+  while (j >= from) {
     let found: Hit | null = null;
-    const limit = Math.min(index.maxWords, to - i);
-    let key = tokens[i].word;
+    const limit = Math.min(index.maxWords, j - from + 1);
+    let key = tokens[j].word;
     const keys: string[] = [key];
     for (let n = 2; n <= limit; n++) {
-      key = `${key} ${tokens[i + n - 1].word}`;
+      key = `${tokens[j - n + 1].word} ${key}`;
       keys.push(key);
     }
     for (let n = limit; n >= 1; n--) {
       const food = index.byKey.get(keys[n - 1]);
+      if (food && n === 1 && ADJECTIVES.has(keys[0]) && j + 1 < to) continue;
       if (food) {
-        found = { food, from: i, to: i + n };
+        found = { food, from: j - n + 1, to: j + 1 };
         break;
       }
     }
     if (found) {
       hits.push(found);
-      i = found.to;
+      j = found.from - 1;
     } else {
-      i++;
+      j--;
     }
   }
-  return hits;
+  return hits.reverse();
 }
 
 function isPlantFood(food: Food): boolean {
@@ -214,10 +236,16 @@ export function matchFood(index: AliasIndex, text: string): FoodMatch | null {
   }
   // Main text first, parenthesised asides after.
   const ordered = [...segments.filter(([a]) => !tokens[a].inParens), ...segments.filter(([a]) => tokens[a].inParens)];
+  let mainClosed = false;
   for (let rank = 0; rank < ordered.length; rank++) {
     const [from, to] = ordered[rank];
+    if (mainClosed && !tokens[from].inParens) continue;
     const hits = findHits(index, tokens, from, to);
-    if (hits.length === 0) continue;
+    if (hits.length === 0) {
+      // An unknown name in the main text ("ground meat, a mix of pork and beef"): later comma parts are not the food.
+      if (!tokens[from].inParens && !tokens[from].label && countContent(tokens, from, to) > 0) mainClosed = true;
+      continue;
+    }
     const result = chooseHit(hits, tokens, from, to);
     if (result === undefined) continue;
     if (result === null) return null;
@@ -262,7 +290,7 @@ function countContent(tokens: Token[], from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const w = tokens[i].word;
-    if (!STOP_WORDS.has(w) && !CONJUNCTIONS.has(w) && !/^\d/.test(w)) n++;
+    if (!STOP_WORDS.has(w) && !CONJUNCTIONS.has(w) && !ADJECTIVES.has(w) && !/^\d|(?:ed|ly)$/.test(w)) n++;
   }
   return n;
 }
@@ -280,8 +308,13 @@ function chooseHit(hits: Hit[], tokens: Token[], from: number, to: number): { hi
     const before = group[group.length - 2];
     const adjacent = before.to === chosen.from;
     const headWord = tokens[chosen.to - 1].word;
-    // "jalapeño pepper", "serrano chili": the variety names the food.
-    if (adjacent && (headWord === 'pepper' || headWord === 'chili') && isPlantFood(before.food)) {
+    const single = chosen.to - chosen.from === 1;
+    // "jalapeño pepper", "serrano chili": the variety names the food; "garlic cloves", "scallion whites": a part of it.
+    if (adjacent && before.food === chosen.food) {
+      chosen = { food: chosen.food, from: before.from, to: chosen.to };
+    } else if (adjacent && (headWord === 'pepper' || headWord === 'chili') && isPlantFood(before.food)) {
+      chosen = before;
+    } else if (adjacent && single && (TRAILING_UNITS[headWord] !== undefined || ADJECTIVES.has(headWord))) {
       chosen = before;
     } else if (adjacent && chosen.to - chosen.from === 1 && PRODUCT_HEADS.has(headWord) && isPlantFood(before.food)) {
       // "coconut milk", "peanut butter", "almond flour" with no alias for the phrase.
@@ -291,7 +324,9 @@ function chooseHit(hits: Hit[], tokens: Token[], from: number, to: number): { hi
     }
   }
   const next = chosen.to < to ? tokens[chosen.to] : undefined;
-  if (next && !next.groupBreak && PRODUCT_HEADS.has(next.word)) {
+  // "white pepper powder" is still the spice.
+  const samePowder = next !== undefined && next.word === 'powder' && chosen.food.group === 'spice';
+  if (next && !next.groupBreak && !samePowder && PRODUCT_HEADS.has(next.word)) {
     const part = FRUIT_PARTS[next.word];
     if (part) return { hit: chosen, part };
     return null;

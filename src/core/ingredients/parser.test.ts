@@ -242,7 +242,7 @@ describe('grams', () => {
   });
 });
 
-const ODD_LINES = ['', ' ', '\t\n', 'x'.repeat(10_000), '🍅'.repeat(3000), '%%%%', '12345', '1/0 cups', '-2 cups', '((((((', ')))', '1 (', '1 (15-ounce', '½½½½', '1 x', 'juice of', 'Zest of', 'a', 'an', 'of of of', '999999999999999999999 cups salt', 'NaN cups', 'Infinity kale', '\u0000\u0001', '１ cup kale'];
+const ODD_LINES = ['', ' ', '\t\n', 'x'.repeat(10_000), '🍅'.repeat(3000), '%%%%', '12345', '1/0 cups', '-2 cups', '((((((', ')))', '1 (', '1 (15-ounce', '½½½½', '1 x', 'juice of', 'Zest of', 'a', 'an', 'of of of', '999999999999999999999 cups salt', 'NaN cups', 'Infinity kale', '\u0000\u0001', '１ cup kale', 'constructor', '__proto__', '2 toString cups hasOwnProperty'];
 
 function wellFormed(parsed: ParsedLine, input: string): void {
   expect(parsed.input).toBe(input);

@@ -66,7 +66,15 @@ export function parseLineWith(index: AliasIndex, input: string): ParsedLine {
   if (typeof input !== 'string') return emptyLine(String(input), null);
   const q = parseQuantity(input);
   if (q.header) return emptyLine(input, q);
-  const match = q.description === '' ? null : matchFood(index, q.description);
+  let match = q.description === '' ? null : matchFood(index, q.description);
+  if (!match && q.unit !== null && unitInfo(q.unit)?.kind === 'count') {
+    // "2 cloves, crushed": the word read as a unit is the food.
+    const unitAsFood = matchFood(index, q.unit);
+    if (unitAsFood) {
+      q.unit = null;
+      match = { ...unitAsFood, start: 0, end: 0, confidence: Math.min(unitAsFood.confidence, 0.7) };
+    }
+  }
   if (!match) return emptyLine(input, q);
   let food = match.food;
   let unit = q.unit;

@@ -36,7 +36,7 @@ export interface QuantityParse {
 /** Longest text the grammar reads; anything beyond is ignored. */
 const MAX_LINE = 400;
 
-const WORD_NUMBERS: Record<string, number> = lookupTable({
+const WORD_NUMBERS = lookupTable<number>({
   one: 1,
   two: 2,
   three: 3,
@@ -54,7 +54,7 @@ const WORD_NUMBERS: Record<string, number> = lookupTable({
 });
 const NUMBER_WORD = '(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)';
 
-const SIZES: Record<string, Size | 'none'> = lookupTable({
+const SIZES = lookupTable<Size | 'none'>({
   small: 'small',
   smallish: 'small',
   'small-size': 'small',
@@ -162,7 +162,7 @@ const STATED_WEIGHT = /\((?:about\s+|approx\.?\s+)?(\d+(?:\.\d+)?)\s*(g|grams?|k
 const PART = /^(?:the\s+)?(?:(?:finely\s+)?grated\s+)?(juice|zest|peel|rind)(?:\s+and\s+(?:(?:finely\s+)?grated\s+)?(juice|zest|peel|rind))?\s+(?:of|from)\s+/i;
 const OPTIONAL = /\boptional\b|\bfor (?:garnish(?:ing)?|serving|decoration|decorating|dusting|sprinkling|topping|drizzling)\b|\bto (?:serve|garnish)\b|\bif (?:desired|you like|using)\b/i;
 
-const FRACTIONS: Record<string, number> = lookupTable({ '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅛': 0.125, '⅜': 0.375, '⅝': 0.625, '⅞': 0.875 });
+const FRACTIONS = lookupTable<number>({ '½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1 / 3, '⅔': 2 / 3, '⅛': 0.125, '⅜': 0.375, '⅝': 0.625, '⅞': 0.875 });
 
 /** A number as recipes write it: "2", "1.5", "1,5", "1/2", "1 1/2", "½", "1½". */
 export function parseNumber(text: string): number | null {
@@ -197,7 +197,7 @@ function replaceWordNumbers(text: string): string {
   let t = text;
   t = t.replace(/^(?:a|an|one)\s+and\s+(?:a\s+|one\s+)?half\b/i, '1.5');
   t = t.replace(/^(\d+)\s+and\s+(?:a\s+|one\s+)?half\b/i, (_, n: string) => String(Number(n) + 0.5));
-  t = t.replace(new RegExp(`^${NUMBER_WORD}\\s+and\\s+(?:a\\s+)?half\\b`, 'i'), (_, w: string) => String(WORD_NUMBERS[w.toLowerCase()] + 0.5));
+  t = t.replace(new RegExp(`^${NUMBER_WORD}\\s+and\\s+(?:a\\s+)?half\\b`, 'i'), (_, w: string) => String((WORD_NUMBERS[w.toLowerCase()] ?? 0) + 0.5));
   t = t.replace(/^(\d+)\s+and\s+(\d+\/\d+)/, '$1 $2');
   t = t.replace(/^(\d+)-(\d+\/\d+)(?!\s*(?:-|to\b))/, '$1 $2');
   t = t.replace(/^(?:a\s+|one\s+)?half\s+(?:a\s+|one\s+)?dozen\b/i, '6');

@@ -4,7 +4,7 @@ export function lookupTable<T>(entries: Record<string, T>): Record<string, T | u
 }
 
 /** Spelling variants folded onto one form before matching (both in aliases and in lines). */
-const VARIANTS: Record<string, string> = lookupTable({
+const VARIANTS = lookupTable<string>({
   chilli: 'chili',
   chillies: 'chili',
   chilies: 'chili',
@@ -33,7 +33,7 @@ const VARIANTS: Record<string, string> = lookupTable({
 });
 
 /** Plurals that the suffix rules below would get wrong. */
-const IRREGULAR: Record<string, string> = lookupTable({
+const IRREGULAR = lookupTable<string>({
   leaves: 'leaf',
   halves: 'half',
   loaves: 'loaf',

@@ -70,7 +70,7 @@ const UNIT_TABLE: ReadonlyArray<[string, UnitKind, number, string[]]> = [
 ];
 
 /** Spellings whose case matters: capital T is a tablespoon, small t a teaspoon. */
-const CASE_SENSITIVE: Record<string, string> = lookupTable({
+const CASE_SENSITIVE = lookupTable<string>({
   T: 'tablespoon',
   'T.': 'tablespoon',
   Tb: 'tablespoon',

@@ -39,8 +39,8 @@ interface TextEntry {
 
 /** Lower-case, single-spaced, trimmed: the identity of an unmatched line. */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKC')
+  // eslint-disable-next-line no-control-regex
+  return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text)
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim()
@@ -204,7 +204,11 @@ function compare(a: string, b: string): number {
 
 /** Sources by date, manual items last; lines of one date keep their plan order. */
 function sortSources(sources: ShoppingSource[]): ShoppingSource[] {
-  return sources.sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : compare(a.date, b.date)));
+  const byDate = (a: ShoppingSource, b: ShoppingSource) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : compare(a.date, b.date));
+  for (let i = 1; i < sources.length; i += 1) {
+    if (byDate(sources[i - 1], sources[i]) > 0) return sources.sort(byDate);
+  }
+  return sources;
 }
 
 /** Rounds an unconverted quantity up to a quarter, so "0.3 bunch" reads "½ bunch". */

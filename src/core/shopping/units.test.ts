@@ -11,17 +11,23 @@ function food(id: string): Food {
 }
 
 describe('packLabel', () => {
-  it('reads a size written in the pack name', () => {
-    expect(packLabel({ name: '400 g can', grams: 400 }, 'metric')).toEqual({ size: '400 g', container: 'can' });
-    expect(packLabel({ name: '1000 g bag', grams: 1000 }, 'metric')).toEqual({ size: '1 kg', container: 'bag' });
-    expect(packLabel({ name: '1 l carton', grams: 1030 }, 'metric')).toEqual({ size: '1 l', container: 'carton' });
-    expect(packLabel({ name: '1 l carton', grams: 1030 }, 'us')).toEqual({ size: '34 fl oz', container: 'carton' });
-    expect(packLabel({ name: '400 g can', grams: 400 }, 'us')).toEqual({ size: '14 oz', container: 'can' });
-    expect(packLabel({ name: '907 g bag', grams: 907 }, 'us')).toEqual({ size: '2 lb', container: 'bag' });
+  it('reads a size and container written in the pack name', () => {
+    expect(packLabel({ name: '400 g can', grams: 240 }, 'metric')).toEqual({ unit: 'can', one: '400 g can', many: '400 g cans', namesContents: false });
+    expect(packLabel({ name: '1000 g bag', grams: 1000 }, 'metric').one).toBe('1 kg bag');
+    expect(packLabel({ name: '1 l carton', grams: 1030 }, 'metric').many).toBe('1 l cartons');
+    expect(packLabel({ name: '1 l carton', grams: 1030 }, 'us').one).toBe('34 fl oz carton');
+    expect(packLabel({ name: '400 g can', grams: 400 }, 'us').one).toBe('14 oz can');
+    expect(packLabel({ name: '1000 g bag', grams: 1000 }, 'us').one).toBe('2.2 lb bag');
+    expect(packLabel({ name: '25 g pack', grams: 25 }, 'us').one).toBe('0.9 oz pack');
   });
 
   it('takes the size from the grams when the name is only a container', () => {
-    expect(packLabel({ name: 'jar', grams: 250 }, 'metric')).toEqual({ size: '250 g', container: 'jar' });
+    expect(packLabel({ name: 'jar', grams: 250 }, 'metric')).toEqual({ unit: 'jar', one: '250 g jar', many: '250 g jars', namesContents: false });
+  });
+
+  it('keeps any other name, converting its sizes for US units', () => {
+    expect(packLabel({ name: '12 eggs', grams: 600 }, 'metric', 'Egg')).toEqual({ unit: 'pack', one: '12 eggs', many: '12 eggs', namesContents: true });
+    expect(packLabel({ name: '6-pack (300 g)', grams: 300 }, 'us', 'Yogurt')).toEqual({ unit: 'pack', one: '6-pack (10.5 oz)', many: '6-pack (10.5 oz)', namesContents: false });
   });
 });
 
@@ -56,6 +62,11 @@ describe('buyAmount', () => {
   it('names the container of a sized pack', () => {
     const bagged: Food = { ...food('kale'), buyAs: 'pack', pack: { name: '200 g bag', grams: 200 } };
     expect(buyAmount(bagged, 250, 'metric')).toEqual({ quantity: 2, unit: 'bag', amount: '2 × 200 g bags', display: '2 × 200 g bags kale' });
+  });
+
+  it('does not repeat the food name a pack name already holds', () => {
+    const eggs: Food = { ...food('egg'), buyAs: 'pack', pack: { name: '12 eggs', grams: 600 } };
+    expect(buyAmount(eggs, 700, 'metric')).toEqual({ quantity: 2, unit: 'pack', amount: '2 × 12 eggs', display: '2 × 12 eggs' });
   });
 
   it('falls back to weight for a pack food without a pack', () => {

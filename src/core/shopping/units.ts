@@ -167,12 +167,12 @@ function volumeAmount(milliliters: number, units: UnitSystem): { quantity: numbe
   return { quantity: rounded, unit: 'milliliter', amount: `${rounded} ml` };
 }
 
-/** A weight as printed on a pack: "400 g", "1 kg", "14 oz", "2 lb". */
+/** A weight as printed on a pack: "400 g", "1 kg", "14 oz", "2.2 lb". */
 function packWeight(grams: number, units: UnitSystem): string {
   if (units === 'us') {
-    const ounces = Math.round((grams / GRAMS_PER_OUNCE) * 2) / 2;
-    if (ounces >= 32 && ounces % 16 === 0) return `${ounces / 16} lb`;
-    return `${formatDecimal(ounces)} oz`;
+    const ounces = grams / GRAMS_PER_OUNCE;
+    if (ounces >= 32) return `${Math.round((grams / GRAMS_PER_POUND) * 10) / 10} lb`;
+    return `${ounces < 2 ? Math.round(ounces * 10) / 10 : Math.round(ounces * 2) / 2} oz`;
   }
   return grams >= 1000 ? `${formatDecimal(grams / 1000)} kg` : `${formatDecimal(grams)} g`;
 }
@@ -183,21 +183,51 @@ function packVolume(milliliters: number, units: UnitSystem): string {
   return milliliters >= 1000 ? `${formatDecimal(milliliters / 1000)} l` : `${formatDecimal(milliliters)} ml`;
 }
 
-const PACK_NAME = /^(\d+(?:\.\d+)?)\s*(g|kg|ml|l)\s+(.+)$/i;
+/** A size written in metric ("400 g", "1 l") in the unit system. */
+function packSize(amount: number, unit: string, units: UnitSystem): string {
+  switch (unit.toLowerCase()) {
+    case 'kg':
+      return packWeight(amount * 1000, units);
+    case 'ml':
+      return packVolume(amount, units);
+    case 'l':
+      return packVolume(amount * 1000, units);
+    default:
+      return packWeight(amount, units);
+  }
+}
+
+const SIZED_CONTAINER = /^(\d+(?:\.\d+)?)\s*(g|kg|ml|l)\s+([a-z]+)$/i;
+const CONTAINER = /^[a-z]+$/i;
+const SIZE_IN_TEXT = /(\d+(?:\.\d+)?)\s*(kg|g|ml|l)\b/gi;
+
+/** How a pack reads: its unit, and its label for one and for several ("400 g can" / "400 g cans"). */
+export interface PackLabel {
+  unit: string;
+  one: string;
+  many: string;
+  /** True when the label already says what is inside ("12 eggs"). */
+  namesContents: boolean;
+}
 
 /**
- * A pack's size and container word. Catalog pack names may carry the size
- * ("400 g can", "1 l bottle") or be the container alone ("can", with the
- * size from its grams).
+ * How a catalog pack reads on the list. Names holding a size and a container
+ * ("400 g can", "1 l bottle") become "400 g can" / "14 oz can"; a bare
+ * container ("jar") takes its size from the grams; any other name ("12 eggs",
+ * "6-pack (300 g)") is kept, with its sizes converted for US units.
  */
-export function packLabel(pack: { name: string; grams: number }, units: UnitSystem): { size: string; container: string } {
-  const sized = PACK_NAME.exec(pack.name.trim());
-  if (!sized) return { size: packWeight(pack.grams, units), container: pack.name.trim() };
-  const amount = Number(sized[1]);
-  const unit = sized[2].toLowerCase();
-  const container = sized[3];
-  if (unit === 'ml' || unit === 'l') return { size: packVolume(unit === 'l' ? amount * 1000 : amount, units), container };
-  return { size: packWeight(unit === 'kg' ? amount * 1000 : amount, units), container };
+export function packLabel(pack: { name: string; grams: number }, units: UnitSystem, foodName = ''): PackLabel {
+  const name = pack.name.trim().replace(/\s+/g, ' ');
+  const sized = SIZED_CONTAINER.exec(name);
+  if (sized || CONTAINER.test(name)) {
+    const container = sized ? sized[3] : name;
+    const size = sized ? packSize(Number(sized[1]), sized[2], units) : packWeight(pack.grams, units);
+    return { unit: container.toLowerCase(), one: `${size} ${container}`, many: `${size} ${pluralize(container)}`, namesContents: false };
+  }
+  const label = units === 'us' ? name.replace(SIZE_IN_TEXT, (_, amount: string, unit: string) => packSize(Number(amount), unit, units)) : name;
+  const head = foodName.toLowerCase().split(/[\s,(]+/).filter(Boolean).pop() ?? '';
+  const namesContents = head.length > 2 && label.toLowerCase().includes(head.replace(/s$/, ''));
+  return { unit: 'pack', one: label, many: label, namesContents };
 }
 
 /**
@@ -221,9 +251,9 @@ export function buyAmount(food: Food, grams: number, units: UnitSystem): BuyAmou
   }
   if (food.buyAs === 'pack' && food.pack && food.pack.grams > 0) {
     const count = Math.max(1, ceilTo(grams / food.pack.grams, 1));
-    const { size, container } = packLabel(food.pack, units);
-    const amount = `${count} × ${size} ${count === 1 ? container : pluralize(container)}`;
-    return { quantity: count, unit: container, amount, display: `${amount} ${name}` };
+    const label = packLabel(food.pack, units, food.name);
+    const amount = `${count} × ${count === 1 ? label.one : label.many}`;
+    return { quantity: count, unit: label.unit, amount, display: label.namesContents ? amount : `${amount} ${name}` };
   }
   if (food.buyAs === 'volume') {
     const density = gramsPerMilliliter(food);

@@ -1,0 +1,35 @@
+/** What the planner's dialogs act on: one meal, a day, or a recipe to add. */
+export type PlanDialog =
+  | { kind: 'move' | 'copy' | 'leftover' | 'repeat'; mealId: string; title: string; date: string; slot: string }
+  | { kind: 'copy-day'; date: string; title: string }
+  | { kind: 'add-recipe'; recipeId: string; title: string; date: string; slot: string };
+
+/** Planner view state that is not data: the open add box, the open dialog, a live message for screen readers. */
+export class PlanUi {
+  /** "date|slot" of the cell whose add box is open. */
+  openCell = $state<string | null>(null);
+  /** Text the add box opens with (the key typed on the cell). */
+  openText = $state('');
+  dialog = $state<PlanDialog | null>(null);
+  announcement = $state('');
+
+  open(date: string, slot: string, text = ''): void {
+    this.openText = text;
+    this.openCell = `${date}|${slot}`;
+  }
+
+  close(): void {
+    this.openCell = null;
+    this.openText = '';
+  }
+
+  announce(text: string): void {
+    this.announcement = text;
+  }
+}
+
+export const planUi = new PlanUi();
+
+/** Drag payload types: a recipe from the sidebar or a meal from a cell. */
+export const DRAG_RECIPE = 'application/x-thirtyfold-recipe';
+export const DRAG_MEAL = 'application/x-thirtyfold-meal';
