@@ -72,6 +72,10 @@ describe('pluralize', () => {
     expect(pluralize('tomato')).toBe('tomatoes');
     expect(pluralize('bay leaf')).toBe('bay leaves');
     expect(pluralize('baby spinach')).toBe('baby spinach');
+    expect(pluralize('lemon wedges')).toBe('lemon wedges');
+    expect(pluralize('glass')).toBe('glasses');
+    expect(pluralize('head of cabbage')).toBe('head of cabbage');
+    expect(pluralize('chopped onion')).toBe('chopped onion');
   });
 });
 

@@ -158,7 +158,7 @@ const MEASURE_WORDS: Partial<Record<PortionUnit, string[]>> = {
 };
 
 /** Whole-item measures used for `piece` when USDA has no "medium". */
-const PIECE_WORDS = ['fruit', 'whole', 'each', 'item', 'piece', 'pepper', 'onion', 'potato', 'root', 'bulb', 'plantain', 'banana'];
+const PIECE_WORDS = ['fruit', 'whole', 'each', 'item', 'piece', 'pepper', 'onion', 'potato', 'root', 'bulb', 'plantain', 'banana', 'artichoke', 'tomato', 'squash', 'cucumber', 'avocado', 'sweetpotato', 'eggplant'];
 
 function startsWithWord(text: string, word: string): boolean {
   if (!text.startsWith(word)) return false;
@@ -461,15 +461,15 @@ const IRREGULAR: Record<string, string> = { leaf: 'leaves', loaf: 'loaves', toma
 
 /** Words that have no plural in a recipe ("2 cups spinach", never "spinaches"). */
 const MASS_NOUNS = new Set(
-  'spinach kale arugula rocket cress watercress okra corn sweetcorn garlic ginger broccoli rapini celery fennel parsley cilantro mint basil dill rice juice milk puree purée paste sauce flour meal mix bran oil salt sugar butter cream cheese tofu pulp jackfruit coleslaw mesclun mangetout choi choy gobo moringa sauerkraut kimchi kimchee brine zest peel rind tamarind yuca manioc cassava callaloo malanga lambsquarters chard silverbeet radicchio treviso frisee frisée escarole endive romaine iceberg cos mizuna tendergreen shungiku komatsuna broccolini calabrese savoy tops greens fruit pith'.split(' '),
+  'spinach kale arugula rocket cress watercress okra corn sweetcorn garlic ginger broccoli rapini celery fennel parsley cilantro mint basil dill rice juice milk puree purée paste sauce flour meal mix bran oil salt sugar butter cream cheese tofu pulp jackfruit coleslaw mesclun mangetout choi choy gobo moringa sauerkraut kimchi kimchee brine zest peel rind tamarind yuca manioc cassava callaloo malanga lambsquarters chard silverbeet radicchio treviso frisee frisée escarole endive romaine iceberg cos mizuna tendergreen shungiku komatsuna broccolini calabrese savoy tops greens fruit pith lemongrass grass applesauce edamame flesh meat jelly rabe raab celtuce lettuce puree'.split(' '),
 );
 
-/** English plural of the last word of a phrase; mass nouns stay as they are. */
+/** English plural of the last word of a phrase; mass nouns and words already ending in -s stay as they are. */
 export function pluralize(phrase: string): string {
   const words = phrase.split(' ');
   const last = words.pop() ?? '';
   let plural: string;
-  if (MASS_NOUNS.has(last)) plural = last;
+  if (MASS_NOUNS.has(last) || /[^s]s$/.test(last) || / of /.test(phrase) || /^(shredded|chopped|diced|sliced|minced|grated|crushed|mashed) /.test(phrase)) plural = last;
   else if (IRREGULAR[last]) plural = IRREGULAR[last];
   else if (/[^aeiou]y$/.test(last)) plural = `${last.slice(0, -1)}ies`;
   else if (/(s|x|z|ch|sh)$/.test(last)) plural = `${last}es`;
@@ -555,6 +555,7 @@ export function buildCatalog(input: BuildInput): Food[] {
     for (const unit of row.dropPortions) delete portions[unit];
     Object.assign(portions, row.portions);
     fillVolumes(portions);
+    if (portions.piece === undefined && portions.head !== undefined) portions.piece = portions.head;
     const ordered: Partial<Record<PortionUnit, number>> = {};
     for (const unit of PORTION_UNITS) if (portions[unit] !== undefined) ordered[unit] = portions[unit];
     const plant = row.kind === 'plant' || row.kind === 'fungus';

@@ -1,14 +1,20 @@
 import {
   buildSearchIndex,
   documentTokens,
+  filterRecipes,
+  lastUsedDates,
+  libraryCrops,
+  libraryTags,
+  newPlants,
+  orderRecipes,
   recipeSummary,
-  searchRecipes,
+  type RecipeSort,
   type RecipeSummary,
   type SearchDocument,
   type SearchIndex,
 } from '../core/recipes';
 import type { LineParser } from '../core/plan/resolve';
-import type { Meal, Recipe } from '../core/types';
+import type { Recipe } from '../core/types';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { live } from './live.svelte';
@@ -16,10 +22,22 @@ import { plan, scoringSettings } from './plan.svelte';
 import { recipes } from './recipes.svelte';
 import { settings } from './settings.svelte';
 
-export type RecipeSort = 'best' | 'name' | 'recent' | 'points';
+export type { RecipeSort };
 
 /** How many results a page shows before "Show more". */
 export const PAGE_SIZE = 100;
+
+const EMPTY: ReadonlyMap<never, never> = mapOf([]);
+
+/** A read-only map, replaced whole rather than mutated. */
+function mapOf<K, V>(entries: readonly (readonly [K, V])[]): ReadonlyMap<K, V> {
+  return new Map(entries);
+}
+
+/** A read-only set, replaced whole rather than mutated. */
+function setOf<T>(values: readonly T[]): ReadonlySet<T> {
+  return new Set(values);
+}
 
 /** Time one slice of background summarising may take before yielding to the page. */
 const SLICE_MS = 12;
@@ -35,18 +53,6 @@ interface CachedTokens {
   tokens: ReadonlyMap<string, number>;
 }
 
-/** Latest date each recipe was planned, from the meals' `recipe` index. */
-async function lastUsedByRecipe(): Promise<Map<string, string>> {
-  const meals: Meal[] = await db.meals.orderBy('recipe').toArray();
-  const out = new Map<string, string>();
-  for (const meal of meals) {
-    if (meal.recipe === null) continue;
-    const held = out.get(meal.recipe);
-    if (held === undefined || meal.date > held) out.set(meal.recipe, meal.date);
-  }
-  return out;
-}
-
 /**
  * The recipe library's search: query, filters and sort, a prefix index over
  * names, ingredient lines and matched plants, and each recipe's own scores
@@ -60,7 +66,7 @@ export class RecipeSearchState {
   sort = $state<RecipeSort>('best');
   limit = $state(PAGE_SIZE);
 
-  #summaries = $state.raw(new Map<string, RecipeSummary>());
+  #summaries = $state.raw<ReadonlyMap<string, RecipeSummary>>(EMPTY);
   /** The recipe list the summaries were completed for. */
   #summarised = $state.raw<readonly Recipe[] | null>(null);
   #done = $state(0);
@@ -71,8 +77,8 @@ export class RecipeSearchState {
 
   #lastUsed = live(
     () => undefined,
-    () => lastUsedByRecipe(),
-    new Map<string, string>(),
+    async () => lastUsedDates(await db.meals.orderBy('recipe').toArray()),
+    EMPTY as ReadonlyMap<string, string>,
   );
 
   constructor() {
@@ -98,14 +104,15 @@ export class RecipeSearchState {
     return this.#summaries;
   }
 
-  /** Share of the library summarised so far, 0..1. */
+  /** True while some recipes still wait for their summary. */
   readonly analysing = $derived(this.#summarised !== recipes.all);
+  /** Share of the library summarised so far, 0..1. */
   readonly progress = $derived(!this.analysing || recipes.all.length === 0 ? 1 : Math.min(1, this.#done / recipes.all.length));
 
   #summarise(list: readonly Recipe[], parse: LineParser, scoring: ReturnType<typeof scoringSettings>): void {
     const job = ++this.#job;
     const settingsKey = JSON.stringify(scoring);
-    const out = new Map<string, RecipeSummary>();
+    const out: [string, RecipeSummary][] = [];
     let next = 0;
     const step = () => {
       if (job !== this.#job) return;
@@ -115,19 +122,20 @@ export class RecipeSearchState {
         next += 1;
         const cached = this.#summaryCache.get(recipe);
         if (cached && cached.parse === parse && cached.settingsKey === settingsKey) {
-          out.set(recipe.id, cached.summary);
+          out.push([recipe.id, cached.summary]);
           continue;
         }
         const summary = recipeSummary(recipe, parse, catalog.lookup, scoring);
         this.#summaryCache.set(recipe, { parse, settingsKey, summary });
-        out.set(recipe.id, summary);
+        out.push([recipe.id, summary]);
       }
       this.#done = next;
       if (next >= list.length) {
-        this.#summaries = out;
+        this.#summaries = mapOf(out);
         this.#summarised = list;
+      } else {
+        setTimeout(step, 0);
       }
-      else setTimeout(step, 0);
     };
     step();
   }
@@ -144,7 +152,7 @@ export class RecipeSearchState {
         plants: summaries.get(recipe.id)?.plants.flatMap((plant) => [plant.name, plant.crop.replace(/-/g, ' ')]) ?? [],
       },
     }));
-    const byId = new Map(docs.map((entry) => [entry.doc.id, entry.recipe]));
+    const byId = mapOf(docs.map((entry) => [entry.doc.id, entry.recipe] as const));
     return buildSearchIndex(
       docs.map((entry) => entry.doc),
       (doc) => {
@@ -160,78 +168,37 @@ export class RecipeSearchState {
   });
 
   /** Every tag in the library, sorted. */
-  readonly tags: string[] = $derived([...new Set(recipes.all.flatMap((recipe) => recipe.tags))].sort((a, b) => a.localeCompare(b)));
+  readonly tags: string[] = $derived(libraryTags(recipes.all));
 
   /** Every crop the library's recipes use, with a readable name, sorted by name. */
-  readonly crops: { crop: string; name: string; count: number }[] = $derived.by(() => {
-    const byCrop = new Map<string, { crop: string; name: string; count: number }>();
-    for (const summary of this.#summaries.values()) {
-      for (const plant of summary.plants) {
-        const held = byCrop.get(plant.crop);
-        if (held) held.count += 1;
-        else byCrop.set(plant.crop, { crop: plant.crop, name: plant.name, count: 1 });
-      }
-    }
-    return [...byCrop.values()].sort((a, b) => a.name.localeCompare(b.name));
-  });
+  readonly crops: { crop: string; name: string; count: number }[] = $derived(libraryCrops(this.#summaries.values()));
+
+  /** The week's planned crop keys. */
+  readonly #planned: ReadonlySet<string> = $derived(setOf(plan.score.plants.map((plant) => plant.key)));
 
   /** Crops this recipe would add to the week on screen (not planned yet). */
-  newPlantsFor(id: string): { key: string; name: string; points: number }[] {
-    const summary = this.#summaries.get(id);
-    if (!summary) return [];
-    const planned = new Set(plan.score.plants.map((plant) => plant.key));
-    return summary.plants.filter((plant) => plant.points > 0 && !planned.has(plant.key));
+  newPlantsFor(id: string): RecipeSummary['plants'] {
+    return newPlants(this.#summaries.get(id), this.#planned);
   }
 
   /** Ids the filters allow, or undefined when no filter is on. */
-  readonly #allowed: ReadonlySet<string> | undefined = $derived.by(() => {
-    if (!this.tag && !this.crop && !this.newOnly) return undefined;
-    const planned = this.newOnly ? new Set(plan.score.plants.map((plant) => plant.key)) : null;
-    const out = new Set<string>();
-    for (const recipe of recipes.all) {
-      if (this.tag && !recipe.tags.includes(this.tag)) continue;
-      const summary = this.#summaries.get(recipe.id);
-      if (this.crop && !summary?.plants.some((plant) => plant.crop === this.crop)) continue;
-      if (planned && !summary?.plants.some((plant) => plant.points > 0 && !planned.has(plant.key))) continue;
-      out.add(recipe.id);
-    }
-    return out;
-  });
+  readonly #allowed: ReadonlySet<string> | undefined = $derived(
+    filterRecipes(recipes.all, this.#summaries, { tag: this.tag, crop: this.crop, planned: this.newOnly ? this.#planned : null }),
+  );
 
   readonly filtering = $derived(!!this.tag || !!this.crop || this.newOnly || this.query.trim() !== '');
 
   /** The matches in the chosen order: the first `limit` recipes and the total. */
   readonly results: { recipes: Recipe[]; total: number } = $derived.by(() => {
-    const index = this.#index;
+    const found = orderRecipes(this.#index, this.query, {
+      sort: this.sort,
+      limit: this.limit,
+      allowed: this.#allowed,
+      lastUsed: this.lastUsed,
+      summaries: this.#summaries,
+    });
     const byId = recipes.byId;
-    const sort = this.sort;
-    if (sort === 'best' || sort === 'name') {
-      const hasQuery = this.query.trim() !== '';
-      const found = searchRecipes(index, this.query, sort === 'best' || !hasQuery ? this.limit : Number.POSITIVE_INFINITY, this.#allowed);
-      let ids = found.ids;
-      if (sort === 'name' && hasQuery) {
-        const rank = new Map(index.ids.map((id, n) => [id, index.nameRank[n]]));
-        ids = [...ids].sort((a, b) => rank.get(a)! - rank.get(b)!).slice(0, this.limit);
-      }
-      return { recipes: ids.map((id) => byId.get(id)).filter((r): r is Recipe => !!r), total: found.total };
-    }
-    const found = searchRecipes(index, this.query, Number.POSITIVE_INFINITY, this.#allowed);
-    const position = new Map(found.ids.map((id, n) => [id, n]));
-    const ids = [...found.ids];
-    if (sort === 'recent') {
-      const used = this.lastUsed;
-      ids.sort((a, b) => (used.get(b) ?? '').localeCompare(used.get(a) ?? '') || position.get(a)! - position.get(b)!);
-    } else {
-      const summaries = this.#summaries;
-      ids.sort((a, b) => (summaries.get(b)?.plantPoints ?? 0) - (summaries.get(a)?.plantPoints ?? 0) || position.get(a)! - position.get(b)!);
-    }
-    return {
-      recipes: ids
-        .slice(0, this.limit)
-        .map((id) => byId.get(id))
-        .filter((r): r is Recipe => !!r),
-      total: found.total,
-    };
+    return { recipes: found.ids.map((id) => byId.get(id)).filter((r): r is Recipe => !!r), total: found.total };
   });
 
   showMore(): void {

@@ -95,9 +95,10 @@ export function readStarterRecipes(text: string, loadedAt: string): Recipe[] {
 /**
  * The example week's meals moved by whole weeks onto the week starting at
  * `weekStart` (each meal keeps its weekday), with new ids; a meal of the same
- * recipe as one on the day before becomes its leftover.
+ * recipe as one in a later slot of the day before (Monday dinner, Tuesday
+ * lunch) becomes its leftover.
  */
-export function shiftExampleWeek(meals: readonly Meal[], exampleStart: string, weekStart: string): Meal[] {
+export function shiftExampleWeek(meals: readonly Meal[], exampleStart: string, weekStart: string, slots: readonly string[]): Meal[] {
   const shift = Math.ceil(daysBetween(exampleStart, weekStart) / 7) * 7;
   const weekEnd = addDays(weekStart, 6);
   const moved = meals.map((meal) => {
@@ -107,7 +108,13 @@ export function shiftExampleWeek(meals: readonly Meal[], exampleStart: string, w
   });
   for (const meal of moved) {
     if (meal.recipe === null) continue;
-    const cooked = moved.find((other) => other.recipe === meal.recipe && other.date === addDays(meal.date, -1) && !other.leftoverOf);
+    const cooked = moved.find(
+      (other) =>
+        other.recipe === meal.recipe &&
+        other.date === addDays(meal.date, -1) &&
+        slots.indexOf(other.slot) > slots.indexOf(meal.slot) &&
+        !other.leftoverOf,
+    );
     if (cooked) meal.leftoverOf = cooked.id;
   }
   return moved;
@@ -177,7 +184,8 @@ export class StarterState {
       if ((await db.settings.get(STARTER_KEY)) || (await db.recipes.count()) > 0) return false;
       const current = settingsFromRows(await db.settings.toArray());
       const weekStart = weekStartOf(todayIso(), current.weekStartDay);
-      const meals = shiftExampleWeek(example.meals, example.weekStart ?? example.meals[0]?.date ?? weekStart, weekStart).map(
+      const exampleStart = example.weekStart ?? example.meals[0]?.date ?? weekStart;
+      const meals = shiftExampleWeek(example.meals, exampleStart, weekStart, current.slots).map(
         (meal) => ({ ...meal, servings: meal.servings === example.people ? current.people : meal.servings }),
       );
       await db.recipes.bulkPut(allRecipes);

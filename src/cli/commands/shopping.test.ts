@@ -88,6 +88,12 @@ describe('shopping list of a plan file', () => {
     expect(() => readShoppingPlan(readFileSync(path.join(fixtures, 'bad-date-plan.json'), 'utf8'), 'y.json')).toThrow(/y\.json: meals\.0\.date/);
   });
 
+  it('reads the plan from stdin for "-"', async () => {
+    const bad = command(['-'], { stdin: () => '{"format": "other"}' });
+    await expect(bad).rejects.toThrow(CliError);
+    await expect(command(['-'], { stdin: () => '{"format": "other"}' })).rejects.toThrow(/^-: format: must be "thirtyfold.plan\/1"/);
+  });
+
   it('reports a missing file as bad input', async () => {
     await expect(command([path.join(fixtures, 'nope.json')], { stdin: () => '' })).rejects.toThrow(/no such file/);
     await expect(command([], { stdin: () => '' })).rejects.toThrow(/missing plan file/);

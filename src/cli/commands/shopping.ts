@@ -82,10 +82,10 @@ export function shoppingFromPlan(plan: PlanFile, args: ShoppingArgs, foods: read
   return buildShoppingList({ lines, manual: [], ...range }, lookup, parse, { aisleOrder: AISLES, units: args.units });
 }
 
-/** `shopping FILE [--from D --to D] [--units metric|us]`: the plan's shopping list as JSON. */
-export const command: Command = async (args) => {
+/** `shopping FILE [--from D --to D] [--units metric|us]`: the plan's shopping list as JSON (FILE `-` reads stdin). */
+export const command: Command = async (args, io) => {
   const options = parseShoppingArgs(args);
-  const text = await readInputFile(options.file, 'plan file');
+  const text = options.file === '-' ? io.stdin() : await readInputFile(options.file, 'plan file');
   const plan = readShoppingPlan(text, options.file ?? 'plan file');
   const foods = loadCatalog();
   return shoppingFromPlan(plan, options, foods, createIngredientParser(foods));

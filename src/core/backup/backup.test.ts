@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import fixtureText from '../../../tests/fixtures/backup/v1-sample.thirtyfold.json?raw';
 import { BACKUP_FORMAT, BackupError, buildBackup, parseBackup, readBackup, settingsToRows, validateBackup, type Backup } from './index';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const fixturePath = path.join(repoRoot, 'tests/fixtures/backup/v1-sample.thirtyfold.json');
-const fixtureText = readFileSync(fixturePath, 'utf8');
 
 /** A fresh, valid backup object to damage in one place. */
 function sample(): Backup {

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync, gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import graphSections from '../../../tests/fixtures/import/graph-sections.html?raw';
+import lentilSoup from '../../../tests/fixtures/import/lentil-soup.txt?raw';
+import mainEntity from '../../../tests/fixtures/import/main-entity.html?raw';
+import noRecipe from '../../../tests/fixtures/import/no-recipe.html?raw';
 import {
   ImportError,
   cleanText,
@@ -19,8 +20,13 @@ import {
   servingsFromYield,
 } from './index';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const fixture = (name: string) => readFileSync(path.join(repoRoot, 'tests/fixtures/import', name), 'utf8');
+const FIXTURES: Record<string, string> = {
+  'graph-sections.html': graphSections,
+  'main-entity.html': mainEntity,
+  'no-recipe.html': noRecipe,
+  'lentil-soup.txt': lentilSoup,
+};
+const fixture = (name: string) => FIXTURES[name];
 
 function page(jsonLd: string, head = ''): string {
   return `<html><head>${head}<script type="application/ld+json">${jsonLd}</script></head><body></body></html>`;
@@ -156,6 +162,21 @@ describe('HTML pages with JSON-LD', () => {
     const [draft] = parseRecipesFromHtml(page('{"@type":"Recipe","recipeIngredient":["1 egg"],"url":"/relative"}', '<title>Eggs &amp; more</title><link href="https://a.example/eggs" rel="canonical">'));
     expect(draft.name).toBe('Eggs & more');
     expect(draft.source).toBe('https://a.example/eggs');
+  });
+
+  it('takes amounts from the page list when the JSON-LD names ingredients without them', () => {
+    const list = '<ul><li class="ing"><span>1</span> <span>Zwiebel</span></li><li><b>50 g</b> Butter <!-- note --></li><li>Salz</li></ul><table><tr><td>2</td><td>cups</td><td>flour</td><td>*</td></tr></table>';
+    const [draft] = parseRecipesFromHtml(page('{"@type":"Recipe","name":"x","recipeIngredient":["Zwiebel","Butter","Salz","flour"]}') + list);
+    expect(draft.ingredients).toEqual(['1 Zwiebel', '50 g Butter', 'Salz', '2 cups flour']);
+    const reordered = parseRecipesFromHtml(page('{"@type":"Recipe","name":"x","recipeIngredient":["mlieko, 500 ml","soľ, štipka"]}') + '<table><tr><td>500 ml</td><td>mlieko</td></tr><tr><td>štipka</td><td>soľ</td></tr></table>')[0];
+    expect(reordered.ingredients).toEqual(['500 ml mlieko', 'štipka soľ']);
+  });
+
+  it('keeps the JSON-LD lines when they have amounts or the page has no matching list', () => {
+    const withAmounts = parseRecipesFromHtml(page('{"@type":"Recipe","name":"x","recipeIngredient":["1 egg","2 cups milk"]}') + '<ul><li>3 eggs</li><li>4 cups milk</li></ul>')[0];
+    expect(withAmounts.ingredients).toEqual(['1 egg', '2 cups milk']);
+    const noList = parseRecipesFromHtml(page('{"@type":"Recipe","name":"x","recipeIngredient":["salt","pepper"]}') + '<ul><li>Home</li><li>About salt</li></ul>')[0];
+    expect(noList.ingredients).toEqual(['salt', 'pepper']);
   });
 
   it('reads a bare JSON-LD value', () => {

@@ -1,5 +1,6 @@
 import type { Recipe } from '../types';
 import { DEFAULT_SERVINGS, ImportError, MAX_NAME_LENGTH, draftToRecipe, durationToMinutes, servingsFromYield, type RecipeDraft } from './draft';
+import { ingredientLinesWithAmounts } from './html-ingredients';
 import { cleanKeepingLines, cleanText, decodeEntities } from './text';
 
 /** Deepest JSON nesting the recipe search walks into; real pages stay under 15. */
@@ -304,6 +305,8 @@ function rankDrafts(drafts: RecipeDraft[]): RecipeDraft[] {
 /**
  * Every schema.org Recipe in an HTML page's JSON-LD blocks, as drafts in page
  * order (recipes with ingredients first). Blocks with broken JSON are skipped.
+ * Ingredient lines without amounts are taken from the page's own list when it
+ * shows the same ingredients with amounts (see ingredientLinesWithAmounts).
  * Throws ImportError when the page holds no Recipe.
  */
 export function parseRecipesFromHtml(html: string): RecipeDraft[] {
@@ -322,7 +325,13 @@ export function parseRecipesFromHtml(html: string): RecipeDraft[] {
     throw new ImportError(`no schema.org Recipe found in this page${why}`);
   }
   const page = readPageInfo(html);
-  return rankDrafts(nodes.map((node) => recipeNodeToDraft(node, page)));
+  return rankDrafts(
+    nodes.map((node) => {
+      const draft = recipeNodeToDraft(node, page);
+      const withAmounts = ingredientLinesWithAmounts(html, draft.ingredients);
+      return withAmounts ? { ...draft, ingredients: withAmounts.map((line) => limitLine(undoubleParentheses(line))) } : draft;
+    }),
+  );
 }
 
 /** The page's main recipe (the first Recipe with ingredients) as a stored recipe with the given id and time. */

@@ -147,7 +147,7 @@ const BLOCK_TAG = /<\s*(br|\/p|\/li|\/div|\/h[1-6]|\/tr|p|li|div|h[1-6])\b[^<>]*
 const ANY_TAG = /<\/?[a-zA-Z][^<>]*>/g;
 
 /** Removes `<!-- … -->` comments by index scanning, linear even when a comment is never closed. */
-function stripComments(text: string): string {
+export function stripComments(text: string): string {
   let start = text.indexOf('<!--');
   if (start < 0) return text;
   let result = '';

@@ -79,6 +79,11 @@ const CONJUNCTIONS: ReadonlySet<string> = new Set([
   'such', 'like', 'dissolved', 'soaked', 'if', 'using', 'except', 'instead', 'mixed', 'tossed', 'preferably',
 ]);
 
+/** Participles that make "X-…" a description: "oil-packed", "salt-cured", "chocolate-covered". */
+const HYPHEN_MODIFIERS: ReadonlySet<string> = new Set(
+  ['packed', 'based', 'free', 'style', 'flavored', 'flavoured', 'infused', 'cured', 'brined', 'stuffed', 'filled', 'crusted', 'coated', 'covered', 'glazed', 'topped', 'fed', 'smoked', 'size', 'sized', 'cooking', 'soaked', 'poached', 'roasted'].map(normalizeWord),
+);
+
 /** Colour and texture words some aliases consist of alone ("whites" of eggs): only trusted at the end of a phrase. */
 const ADJECTIVES: ReadonlySet<string> = new Set(['white', 'red', 'green', 'yellow', 'black', 'brown', 'hot', 'sweet', 'dry', 'light', 'dark', 'plain', 'sour', 'whole', 'golden', 'purple', 'pink', 'blue']);
 
@@ -130,6 +135,8 @@ interface Token {
   inParens: boolean;
   /** A conjunction ("and", "or", "&", "/") comes before this word within its segment. */
   groupBreak: boolean;
+  /** A hyphen joins this word to the next ("water-packed"). */
+  hyphen?: boolean;
 }
 
 interface Hit {
@@ -163,6 +170,7 @@ function tokenize(text: string): Token[] {
       }
     }
     last = m.index + m[0].length;
+    if (m.index > 0 && text.charCodeAt(m.index - 1) === 45 && tokens.length > 0) tokens[tokens.length - 1].hyphen = true;
     const raw = m[0];
     if (CONJUNCTIONS.has(raw)) {
       pendingBreak = true;
@@ -195,7 +203,9 @@ function findHits(index: AliasIndex, tokens: Token[], from: number, to: number):
     }
     for (let n = limit; n >= 1; n--) {
       const food = index.byKey.get(keys[n - 1]);
-      if (food && n === 1 && ADJECTIVES.has(keys[0]) && j + 1 < to) continue;
+      if (food && n === 1 && ADJECTIVES.has(keys[0]) && j + 1 < tokens.length) continue;
+      // "water-packed tuna", "salt-cured ham": the food word only describes.
+      if (food && tokens[j].hyphen && j + 1 < tokens.length && HYPHEN_MODIFIERS.has(tokens[j + 1].word)) continue;
       if (food) {
         found = { food, from: j - n + 1, to: j + 1 };
         break;

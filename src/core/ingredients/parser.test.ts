@@ -284,7 +284,7 @@ describe('bad input', () => {
       fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 })), (line) => {
         wellFormed(parseLineWith(index, line), line);
       }),
-      { numRuns: 1500 },
+      { numRuns: 600 },
     );
   });
 
@@ -295,7 +295,7 @@ describe('bad input', () => {
         const line = pieces.join(' ');
         wellFormed(parse(line), line);
       }),
-      { numRuns: 1500 },
+      { numRuns: 600 },
     );
   });
 });

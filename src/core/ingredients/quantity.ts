@@ -212,6 +212,18 @@ function replaceWordNumbers(text: string): string {
   return t;
 }
 
+/** True when a unit follows, perhaps after more descriptors: "(firmly) packed cups". */
+function unitAfterDescriptors(text: string): boolean {
+  let rest = text;
+  for (let i = 0; i < 3; i++) {
+    const [word, after] = firstWord(rest);
+    if (canonicalUnit(word) !== null) return true;
+    if (!DESCRIPTORS.has(word.toLowerCase())) return false;
+    rest = after;
+  }
+  return false;
+}
+
 function firstWord(text: string): [string, string] {
   const m = /^(\S+)\s*/.exec(text);
   return m ? [m[1], text.slice(m[0].length)] : ['', ''];
@@ -345,7 +357,7 @@ export function parseQuantity(line: string): QuantityParse {
       sized = true;
       continue;
     }
-    if (DESCRIPTORS.has(lower) && result.unit === null && canonicalUnit(firstWord(rest)[0]) !== null) {
+    if (DESCRIPTORS.has(lower) && result.unit === null && unitAfterDescriptors(rest)) {
       desc = rest;
       sized = true;
       continue;

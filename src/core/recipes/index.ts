@@ -15,3 +15,14 @@ export { formatAmount, hasAmount, readAmount, scaleLine, scaleRecipe } from './s
 export { compactLines, remapOverrides, type Overrides } from './overrides';
 export { isHeaderOrBlank, recipeSummary, type RecipeSummary } from './summary';
 export { searchFoods } from './food-search';
+export {
+  filterRecipes,
+  lastUsedDates,
+  libraryCrops,
+  libraryTags,
+  newPlants,
+  orderRecipes,
+  type OrderOptions,
+  type RecipeFilter,
+  type RecipeSort,
+} from './library';

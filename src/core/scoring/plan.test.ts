@@ -52,6 +52,22 @@ describe('scorePlan', () => {
     expect(score.mealsOutsideWeek).toBe(2);
   });
 
+  it('gives the same output whatever the order of meals and recipes', () => {
+    const plan: PlanFile = {
+      people: 2,
+      weekStart: '2026-11-23',
+      recipes: [recipe('a', 2, ['kale', 'garlic']), recipe('b', 4, ['oats', 'apple', 'glorp'])],
+      meals: [
+        recipeMeal('m1', '2026-11-23', 'dinner', 'a', 2),
+        recipeMeal('m2', '2026-11-23', 'breakfast', 'b', 2),
+        foodMeal('m3', '2026-11-25', 'snack', 'apple', 2),
+        recipeMeal('m4', '2026-11-26', 'lunch', 'b', 3),
+      ],
+    };
+    const reordered: PlanFile = { ...plan, recipes: [...plan.recipes].reverse(), meals: [plan.meals[2], plan.meals[3], plan.meals[0], plan.meals[1]] };
+    expect(scorePlan(reordered, parse, fixtureLookup)).toEqual(scorePlan(plan, parse, fixtureLookup));
+  });
+
   it('scores an empty plan as zero', () => {
     const score = scorePlan({ people: 1, weekStart: null, recipes: [], meals: [] }, parse, fixtureLookup);
     expect(score).toMatchObject({ weekStart: null, plantPoints: 0, mealsOutsideWeek: 0 });

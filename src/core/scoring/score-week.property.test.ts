@@ -96,6 +96,21 @@ describe('scoreWeek properties', () => {
     );
   });
 
+  it('eating another form of a planned crop that weighs no more never raises plant points', () => {
+    fc.assert(
+      fc.property(weekArb, fc.nat(), fc.integer({ min: 1, max: 300 }), (specs, pick, grams) => {
+        const base = score(specs);
+        const forms = base.plants.flatMap((plant) =>
+          FIXTURE_FOODS.filter((f) => f.crop === plant.crop && f.components.length === 0 && f.weight <= plant.points),
+        );
+        fc.pre(forms.length > 0);
+        const form = forms[pick % forms.length];
+        const extra: MealSpec = { day: 3, slot: 'snack', asRecipe: false, recipeServings: 1, servings: 1, items: [{ food: form.id, grams, optional: false }] };
+        expect(score([...specs, extra]).plantPoints).toBe(base.plantPoints);
+      }),
+    );
+  });
+
   it('scaling every serving by k scales fiber by k and leaves plant points unchanged', () => {
     fc.assert(
       fc.property(weekArb, fc.constantFrom(0.5, 1.5, 2, 3, 10), peopleArb, (specs, k, people) => {

@@ -160,6 +160,15 @@ describe('scoreWeek on the identity-trap week (fixture foods, 2 people)', () => 
     expect(withHistory.newPlants).toBe(10);
     expect(withHistory.plants.find((p) => p.crop === 'brassica-oleracea-kale')?.isNew).toBe(false);
     expect(withHistory.plants.find((p) => p.crop === 'allium-sativum')?.isNew).toBe(true);
+    const byKey = scoreWeek(
+      { lines: trapWeek(), people: 2, weekDates: WEEK, previousCrops: new Set(['capsicum-annuum-bell|red']) },
+      fixtureLookup,
+      { ...DEFAULT_SCORING_SETTINGS, countColourVariants: true },
+    );
+    expect(byKey.plants.filter((p) => p.crop === 'capsicum-annuum-bell').map((p) => [p.key, p.isNew])).toEqual([
+      ['capsicum-annuum-bell|green', true],
+      ['capsicum-annuum-bell|red', false],
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { EatenLine, FoodLookup } from '../plan/resolve';
-import { COLOURS, type Colour, type Food, type Prebiotic } from '../types';
+import { COLOURS, type Colour, type Food, type Meal, type Prebiotic } from '../types';
 import { isCooked } from './cooked';
 import { cropKey, expandFood } from './expand';
 import { DEFAULT_SCORING_SETTINGS, DEFAULT_SLOTS, FIBER_PER_1000_KCAL, type ScoringSettings } from './settings';
@@ -24,7 +24,7 @@ export interface WeekInput {
   weekDates: readonly string[];
   /** Slot order for display (default breakfast, lunch, dinner, snack; others follow alphabetically). */
   slots?: readonly string[];
-  /** Crops eaten in the previous four weeks, for "new" marks. */
+  /** Crops (or counting keys) eaten in the previous four weeks, for "new" marks. */
   previousCrops?: ReadonlySet<string>;
 }
 
@@ -87,12 +87,17 @@ export function scoreWeek(
   const unmatched: UncountedLine[] = [];
   const optional: UncountedLine[] = [];
 
+  const refs = new Map<Meal, MealRef>();
   for (const line of lines) {
     const meal = line.meal;
-    const ref: MealRef = { id: meal.id, date: meal.date, slot: meal.slot };
-    let daySlots = slotsByDay.get(meal.date);
-    if (!daySlots) slotsByDay.set(meal.date, (daySlots = new Set()));
-    daySlots.add(meal.slot);
+    let ref = refs.get(meal);
+    if (!ref) {
+      ref = { id: meal.id, date: meal.date, slot: meal.slot };
+      refs.set(meal, ref);
+      let daySlots = slotsByDay.get(meal.date);
+      if (!daySlots) slotsByDay.set(meal.date, (daySlots = new Set()));
+      daySlots.add(meal.slot);
+    }
 
     if (line.parsed.optional) {
       optional.push(uncounted(line, ref, 'optional'));
@@ -250,7 +255,7 @@ function plantEntry(
     meals: [...tally.meals.values()].sort(
       (a, b) => compareText(a.date, b.date) || compareSlots(a.slot, b.slot) || compareText(a.id, b.id),
     ),
-    isNew: previous ? !previous.has(crop) : null,
+    isNew: previous ? !(previous.has(crop) || previous.has(tally.key)) : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_FOODS, fixtureLookup } from '../../../tests/fixtures/shopping/foods';
 import { fixtureParse } from '../../../tests/fixtures/shopping/parse';
@@ -88,6 +89,20 @@ describe('merging one food across units', () => {
     const leek = item(list, 'leek');
     expect(leek.display).toBe('2 leeks');
     expect(leek.grams).toBeNull();
+  });
+
+  it('rounds unconverted counts up to whole items and volumes up to sensible steps', () => {
+    const odd = eaten([meal('2026-11-23', 'dinner', 'o', 3)], [recipe('o', 'Odd', 4, ['1 bunch cilantro', '1/3 cup leeks', '1 leek', '1 cup milk'])]);
+    const list = build({ lines: odd });
+    expect(item(list, 'cilantro').display).toBe('1 bunch cilantro');
+    expect(item(list, 'leek').extra?.map((e) => e.display)).toEqual(['1 leek', '60 ml']);
+    expect(item(list, 'leek').display).toBe('1 leek + 60 ml');
+  });
+
+  it('adds up volumes of a food whose density is unknown', () => {
+    const leeks = eaten([meal('2026-11-23', 'dinner', 'l', 2)], [recipe('l', 'Leeks', 2, ['1/4 cup leeks', '2 tablespoons leeks', '1 teaspoon leeks'])]);
+    expect(item(build({ lines: leeks }), 'leek').extra).toEqual([{ quantity: 100, unit: 'milliliter', display: '100 ml' }]);
+    expect(item(build({ lines: leeks }, { units: 'us' }), 'leek').display).toBe('½ cup leek');
   });
 
   it('shows a food known only in unconverted units with its name', () => {
@@ -293,6 +308,41 @@ describe('determinism and speed of the single pass', () => {
     const forward = build({ lines: eaten(meals, recipes) });
     const backward = build({ lines: eaten([...meals].reverse(), recipes) });
     expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
+  });
+
+  it('keeps every gram and every line, in any order (property)', () => {
+    const pool = ['2 cups chopped onion', '1 onion', '150 g onion', '1 bunch kale', '3 cups kale', '1 can chickpeas', 'salt to taste', '1 lime, optional', 'mystery', '1 bunch cilantro', '2 cups milk', '2 eggs'];
+    const lineArb = fc.record({
+      text: fc.constantFrom(...pool),
+      day: fc.integer({ min: 20, max: 30 }),
+      servings: fc.constantFrom(0, 0.5, 1, 2, 3.5),
+    });
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 25 }), fc.integer({ min: 0, max: 1000 }), (specs, seed) => {
+        const meals = specs.map((spec) => meal(`2026-11-${spec.day}`, 'dinner', null, spec.servings, spec.text));
+        const lines = eaten(meals, []);
+        const list = build({ lines, from: '2026-11-22', to: '2026-11-28' });
+        const shuffled = [...lines];
+        let state = seed + 1;
+        for (let i = shuffled.length - 1; i > 0; i -= 1) {
+          state = (state * 1103515245 + 12345) % 2147483648;
+          const j = state % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+        }
+        expect(JSON.stringify(build({ lines: shuffled, from: '2026-11-22', to: '2026-11-28' }))).toBe(JSON.stringify(list));
+        const inRange = lines.filter((l) => l.meal.date >= '2026-11-22' && l.meal.date <= '2026-11-28' && l.scale > 0);
+        const sources = allItems(list).reduce((n, i) => n + i.from.length, 0) + list.unmatched.reduce((n, u) => n + u.from.length, 0);
+        expect(sources).toBe(inRange.length);
+        for (const i of allItems(list)) {
+          const mine = inRange.filter((l) => l.food?.id === i.food);
+          const want = mine.reduce((g, l) => g + (l.mealGrams ?? 0), 0);
+          // lines the parser gave no grams are converted here, so they only add
+          if (mine.every((l) => l.mealGrams !== null)) expect(i.grams ?? 0).toBeCloseTo(want, 0);
+          else expect(i.grams ?? 0).toBeGreaterThanOrEqual(want - 0.1);
+        }
+      }),
+      { numRuns: 150, seed: 42 },
+    );
   });
 
   it('handles 200 recipes of lines in one list', () => {

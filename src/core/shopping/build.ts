@@ -1,9 +1,9 @@
 import { parseIsoDate } from '../dates';
+import { gramsFor, unitInfo } from '../ingredients';
 import type { EatenLine, FoodLookup, LineParser } from '../plan/resolve';
 import type { Food, ParsedLine } from '../types';
 import type { ExtraAmount, ShoppingItem, ShoppingList, ShoppingOptions, ShoppingSource, UnmatchedItem } from './types';
-import { gramsFor, unitInfo } from '../ingredients';
-import { buyAmount, countPhrase, formatNumber, nameInLine } from './units';
+import { buyAmount, extraPhrase, formatNumber, measureExtra, nameInLine } from './units';
 
 /** What a shopping list is built from. */
 export interface ShoppingInput {
@@ -19,6 +19,11 @@ export interface ShoppingInput {
 
 type Vague = 'to taste' | 'as needed';
 
+/** Extras key for volumes summed in millilitres. */
+const VOLUME_KEY = ' volume';
+/** Volume units too small and vague to sum as millilitres: "a pinch" stays a pinch. */
+const TINY_MEASURES = new Set(['pinch', 'dash', 'drop']);
+
 interface FoodEntry {
   food: Food;
   grams: number;
@@ -31,7 +36,6 @@ interface FoodEntry {
 }
 
 interface TextEntry {
-  text: string;
   scale: number;
   from: ShoppingSource[];
   optional: boolean;
@@ -39,7 +43,6 @@ interface TextEntry {
 
 /** Lower-case, single-spaced, trimmed: the identity of an unmatched line. */
 export function normaliseText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text)
     .toLowerCase()
     .replace(/\s+/g, ' ')
@@ -89,7 +92,7 @@ export function buildShoppingList(
         entry.from.push(source);
         entry.optional &&= parsed.optional;
       } else {
-        texts.set(key, { text, scale, from: [source], optional: parsed.optional });
+        texts.set(key, { scale, from: [source], optional: parsed.optional });
       }
       return;
     }
@@ -115,10 +118,14 @@ export function buildShoppingList(
       entry.grams += grams;
       entry.known = true;
     } else if (amount !== null) {
-      const unitKey = parsed.unit ?? '';
+      // Volumes add up even when the food's density is unknown: ¼ cup + 2 tablespoons is one amount.
+      const info = parsed.unit === null ? undefined : unitInfo(parsed.unit);
+      const measured = info !== undefined && info.kind === 'volume' && !TINY_MEASURES.has(info.name);
+      const unitKey = measured ? VOLUME_KEY : (parsed.unit ?? '');
+      const value = amount * scale * (measured ? info.factor : 1);
       const extra = entry.extras.get(unitKey);
-      if (extra) extra.quantity += amount * scale;
-      else entry.extras.set(unitKey, { quantity: amount * scale, unit: parsed.unit });
+      if (extra) extra.quantity += value;
+      else entry.extras.set(unitKey, { quantity: value, unit: measured ? 'milliliter' : parsed.unit });
     } else if (entry.vague !== 'to taste') {
       entry.vague = /\bto taste\b/i.test(text) ? 'to taste' : 'as needed';
     }
@@ -170,13 +177,15 @@ export function buildShoppingList(
 
   const unmatched: UnmatchedItem[] = [];
   for (const [key, entry] of texts) {
+    const from = sortSources(entry.from);
+    const text = from[0].text.trim();
     const times = entry.scale === 1 ? '' : ` (× ${formatNumber(entry.scale)})`;
     unmatched.push({
       key: `text:${key}`,
-      text: entry.text,
-      display: `${entry.text}${times}`,
+      text,
+      display: `${text}${times}`,
       scale: Math.round(entry.scale * 1000) / 1000,
-      from: sortSources(entry.from),
+      from,
       optional: entry.optional,
     });
   }
@@ -202,16 +211,15 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Sources by date, manual items last; lines of one date keep their plan order. */
+/** Sources by date (manual items last), then slot, meal and text: the same order whatever order the meals came in. */
 function sortSources(sources: ShoppingSource[]): ShoppingSource[] {
-  const byDate = (a: ShoppingSource, b: ShoppingSource) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : compare(a.date, b.date));
-  for (let i = 1; i < sources.length; i += 1) {
-    if (byDate(sources[i - 1], sources[i]) > 0) return sources.sort(byDate);
-  }
-  return sources;
+  const key = (source: ShoppingSource) => `${source.date ?? '\uffff'}\u0000${source.slot ?? ''}\u0000${source.meal ?? ''}\u0000${source.text}`;
+  const keyed = sources.map((source) => ({ source, key: key(source) }));
+  keyed.sort((a, b) => compare(a.key, b.key));
+  return keyed.map((entry) => entry.source);
 }
 
-/** Rounds an unconverted quantity up to a quarter, so "0.3 bunch" reads "½ bunch". */
+/** Rounds an unconverted measure up to a quarter, so "0.3 cup" reads "½ cup". */
 function quarterUp(quantity: number): number {
   return Math.max(0.25, Math.ceil(quantity * 4 - 1e-9) / 4);
 }
@@ -222,9 +230,10 @@ function toItem(entry: FoodEntry, options: ShoppingOptions): ShoppingItem {
   const main = entry.known && entry.grams > 0 ? buyAmount(food, entry.grams, options.units) : null;
   const extra: ExtraAmount[] = [...entry.extras.entries()]
     .sort(([a], [b]) => compare(a, b))
-    .map(([, { quantity, unit }]) => {
-      const rounded = quarterUp(quantity);
-      return { quantity: rounded, unit, display: countPhrase(rounded, unit, name) };
+    .map(([key, { quantity, unit }]) => {
+      if (key === VOLUME_KEY) return measureExtra(quantity, options.units);
+      const rounded = unit === null || unitInfo(unit)?.kind === 'count' ? Math.max(1, Math.ceil(quantity - 1e-9)) : quarterUp(quantity);
+      return { quantity: rounded, unit, display: extraPhrase(food, rounded, unit) };
     });
 
   const amountParts: string[] = [];

@@ -12,7 +12,7 @@ function food(id: string): Food {
 
 describe('packLabel', () => {
   it('reads a size and container written in the pack name', () => {
-    expect(packLabel({ name: '400 g can', grams: 240 }, 'metric')).toEqual({ unit: 'can', one: '400 g can', many: '400 g cans', namesContents: false });
+    expect(packLabel({ name: '400 g can', grams: 240 }, 'metric')).toEqual({ unit: 'can', one: '400 g can', many: '400 g cans', contents: 'none' });
     expect(packLabel({ name: '1000 g bag', grams: 1000 }, 'metric').one).toBe('1 kg bag');
     expect(packLabel({ name: '1 l carton', grams: 1030 }, 'metric').many).toBe('1 l cartons');
     expect(packLabel({ name: '1 l carton', grams: 1030 }, 'us').one).toBe('34 fl oz carton');
@@ -22,12 +22,12 @@ describe('packLabel', () => {
   });
 
   it('takes the size from the grams when the name is only a container', () => {
-    expect(packLabel({ name: 'jar', grams: 250 }, 'metric')).toEqual({ unit: 'jar', one: '250 g jar', many: '250 g jars', namesContents: false });
+    expect(packLabel({ name: 'jar', grams: 250 }, 'metric')).toEqual({ unit: 'jar', one: '250 g jar', many: '250 g jars', contents: 'none' });
   });
 
   it('keeps any other name, converting its sizes for US units', () => {
-    expect(packLabel({ name: '12 eggs', grams: 600 }, 'metric', 'Egg')).toEqual({ unit: 'pack', one: '12 eggs', many: '12 eggs', namesContents: true });
-    expect(packLabel({ name: '6-pack (300 g)', grams: 300 }, 'us', 'Yogurt')).toEqual({ unit: 'pack', one: '6-pack (10.5 oz)', many: '6-pack (10.5 oz)', namesContents: false });
+    expect(packLabel({ name: '12 eggs', grams: 600 }, 'metric', 'Egg')).toEqual({ unit: 'pack', one: '12 eggs', many: '12 eggs', contents: 'all' });
+    expect(packLabel({ name: '6-pack (300 g)', grams: 300 }, 'us', 'Yogurt')).toEqual({ unit: 'pack', one: '6-pack (10.5 oz)', many: '6-pack (10.5 oz)', contents: 'none' });
   });
 });
 
@@ -43,8 +43,8 @@ describe('rounding and wording', () => {
   });
 
   it('pluralises food and unit names', () => {
-    expect(['onion', 'Lemon', 'bunch', 'potato', 'cherry', 'leaf', 'bell pepper, red', 'chickpeas', 'asparagus', 'box', 'glass', 'tomato (plum)'].map(pluralize)).toEqual([
-      'onions', 'Lemons', 'bunches', 'potatoes', 'cherries', 'leaves', 'bell peppers, red', 'chickpeas', 'asparagus', 'boxes', 'glasses', 'tomatoes (plum)',
+    expect(['onion', 'Lemon', 'bunch', 'potato', 'cherry', 'leaf', 'bell pepper, red', 'chickpeas', 'asparagus', 'box', 'glass', 'tomato (plum)', 'jalapeño', 'green chilli'].map(pluralize)).toEqual([
+      'onions', 'Lemons', 'bunches', 'potatoes', 'cherries', 'leaves', 'bell peppers, red', 'chickpeas', 'asparagus', 'boxes', 'glasses', 'tomatoes (plum)', 'jalapeños', 'green chillies',
     ]);
   });
 
@@ -56,7 +56,8 @@ describe('rounding and wording', () => {
 
 describe('buyAmount', () => {
   it('falls back to weight when a counted food has no piece weight', () => {
-    expect(buyAmount(food('leek'), 300, 'metric').display).toBe('300 g leek');
+    expect(buyAmount(food('leek'), 300, 'metric').display).toBe('300 g leeks');
+    expect(buyAmount(food('kale'), 300, 'metric').display).toBe('300 g kale');
   });
 
   it('names the container of a sized pack', () => {
@@ -67,6 +68,8 @@ describe('buyAmount', () => {
   it('does not repeat the food name a pack name already holds', () => {
     const eggs: Food = { ...food('egg'), buyAs: 'pack', pack: { name: '12 eggs', grams: 600 } };
     expect(buyAmount(eggs, 700, 'metric')).toEqual({ quantity: 2, unit: 'pack', amount: '2 × 12 eggs', display: '2 × 12 eggs' });
+    const whites: Food = { ...eggs, name: 'Egg white' };
+    expect(buyAmount(whites, 100, 'metric').display).toBe('1 × 12 eggs (egg white)');
   });
 
   it('falls back to weight for a pack food without a pack', () => {

@@ -78,6 +78,8 @@ const IRREGULAR: Record<string, string> = {
   potato: 'potatoes',
   tomato: 'tomatoes',
   mango: 'mangoes',
+  chilli: 'chillies',
+  chili: 'chilies',
   knife: 'knives',
   half: 'halves',
   calf: 'calves',
@@ -111,7 +113,7 @@ export function pluralize(name: string): string {
   const cut = name.search(/[,(]/);
   const head = cut === -1 ? name : name.slice(0, cut).trimEnd();
   const tail = cut === -1 ? '' : name.slice(head.length);
-  const match = /^(.*?)([A-Za-z]+)$/.exec(head);
+  const match = /^(.*?)(\p{L}+)$/u.exec(head);
   if (!match) return name;
   return `${match[1]}${pluralWord(match[2])}${tail}`;
 }
@@ -127,6 +129,43 @@ export function countPhrase(quantity: number, unit: string | null, foodName: str
   const singular = quantity > 0 && quantity <= 1;
   if (unit === null) return `${formatNumber(quantity)} ${singular ? foodName : pluralize(foodName)}`;
   return `${formatNumber(quantity)} ${singular ? unit : pluralize(unit)}`;
+}
+
+/**
+ * True when the food's plural is a word people use for it ("potatoes", not
+ * "salmons"): it is one of its aliases, or the name is already plural ("pine nuts").
+ */
+function pluralIsAlias(food: Food): boolean {
+  const name = food.name.toLowerCase();
+  const plural = pluralize(name);
+  return plural === name ? /[^su]s$/.test(name) : food.aliases.includes(plural);
+}
+
+/**
+ * An amount the food's grams could not include: "1 bunch", "½ cup", "2 leeks"
+ * for whole items of a food counted that way, "2 × whole milk" otherwise.
+ */
+export function extraPhrase(food: Food, quantity: number, unit: string | null): string {
+  const name = nameInLine(food.name);
+  if (unit !== null) return countPhrase(quantity, unit, name);
+  const countable = pluralIsAlias(food) || COUNT_UNITS.some((portion) => food.portions[portion] !== undefined);
+  return countable ? countPhrase(quantity, null, name) : `${formatNumber(quantity)} × ${name}`;
+}
+
+/**
+ * A volume the food's grams could not include, rounded up: millilitres
+ * ("15 ml", "1.25 l") or US spoons and cups ("2 teaspoons", "1¼ tablespoons", "¾ cup").
+ */
+export function measureExtra(milliliters: number, units: UnitSystem): { quantity: number; unit: string; display: string } {
+  if (units === 'metric') {
+    const rounded = roundMetricUp(milliliters);
+    if (rounded >= 1000) return { quantity: rounded / 1000, unit: 'liter', display: `${formatDecimal(rounded / 1000)} l` };
+    return { quantity: Math.max(rounded, 5), unit: 'milliliter', display: `${Math.max(rounded, 5)} ml` };
+  }
+  const spoon = ML_PER_CUP / 16;
+  const [unit, size] = milliliters < spoon - EPSILON ? ['teaspoon', spoon / 3] : milliliters < ML_PER_CUP / 4 - EPSILON ? ['tablespoon', spoon] : ['cup', ML_PER_CUP];
+  const quantity = Math.max(0.25, ceilTo(milliliters / size, 0.25));
+  return { quantity, unit, display: countPhrase(quantity, unit, '') };
 }
 
 /** A weight in the unit system, rounded up: "450 g", "1.25 kg", "3 oz", "1¼ lb". */
@@ -206,8 +245,8 @@ export interface PackLabel {
   unit: string;
   one: string;
   many: string;
-  /** True when the label already says what is inside ("12 eggs"). */
-  namesContents: boolean;
+  /** How much of the food's name the label already says: all ("12 eggs" for egg), some ("12 eggs" for egg white) or none. */
+  contents: 'all' | 'some' | 'none';
 }
 
 /**
@@ -222,12 +261,14 @@ export function packLabel(pack: { name: string; grams: number }, units: UnitSyst
   if (sized || CONTAINER.test(name)) {
     const container = sized ? sized[3] : name;
     const size = sized ? packSize(Number(sized[1]), sized[2], units) : packWeight(pack.grams, units);
-    return { unit: container.toLowerCase(), one: `${size} ${container}`, many: `${size} ${pluralize(container)}`, namesContents: false };
+    return { unit: container.toLowerCase(), one: `${size} ${container}`, many: `${size} ${pluralize(container)}`, contents: 'none' };
   }
   const label = units === 'us' ? name.replace(SIZE_IN_TEXT, (_, amount: string, unit: string) => packSize(Number(amount), unit, units)) : name;
-  const head = foodName.toLowerCase().split(/[\s,(]+/).filter(Boolean).pop() ?? '';
-  const namesContents = head.length > 2 && label.toLowerCase().includes(head.replace(/s$/, ''));
-  return { unit: 'pack', one: label, many: label, namesContents };
+  const lower = label.toLowerCase();
+  const words = foodName.toLowerCase().split(/[^a-z\u00c0-\u024f]+/).filter((word) => word.length > 2);
+  const found = words.filter((word) => lower.includes(word.replace(/s$/, ''))).length;
+  const contents = words.length > 0 && found === words.length ? 'all' : found > 0 ? 'some' : 'none';
+  return { unit: 'pack', one: label, many: label, contents };
 }
 
 /**
@@ -253,7 +294,8 @@ export function buyAmount(food: Food, grams: number, units: UnitSystem): BuyAmou
     const count = Math.max(1, ceilTo(grams / food.pack.grams, 1));
     const label = packLabel(food.pack, units, food.name);
     const amount = `${count} × ${count === 1 ? label.one : label.many}`;
-    return { quantity: count, unit: label.unit, amount, display: label.namesContents ? amount : `${amount} ${name}` };
+    const display = label.contents === 'all' ? amount : label.contents === 'some' ? `${amount} (${name})` : `${amount} ${name}`;
+    return { quantity: count, unit: label.unit, amount, display };
   }
   if (food.buyAs === 'volume') {
     const density = gramsPerMilliliter(food);
@@ -263,6 +305,5 @@ export function buyAmount(food: Food, grams: number, units: UnitSystem): BuyAmou
     }
   }
   const weight = weightAmount(grams, units);
-  const countable = food.portions.piece !== undefined || food.portions.medium !== undefined;
-  return { ...weight, display: `${weight.amount} ${countable ? pluralize(name) : name}` };
+  return { ...weight, display: `${weight.amount} ${pluralIsAlias(food) ? pluralize(name) : name}` };
 }

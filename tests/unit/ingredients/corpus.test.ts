@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Food } from '../types';
-import { createIngredientParser } from './index';
+import type { Food } from '../../../src/core/types';
+import { createIngredientParser } from '../../../src/core/ingredients';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const dataRoot = path.resolve(repoRoot, '../shared/data');

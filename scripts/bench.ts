@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: measures Thirtyfold's speed at scale against the budgets of
+ * DESIGN.md and writes bench-results/bench.json. `--quick` runs tiny sizes as a
+ * smoke test (CI), whose figures mean nothing. See docs/PERFORMANCE.md.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { parseIngredient } from 'parse-ingredient';
+import { buildBackup, parseBackup } from '../src/core/backup';
+import { addDays } from '../src/core/dates';
+import { buildAliasIndex, createIngredientParser, parseLineWith } from '../src/core/ingredients';
+import { readPlanFile } from '../src/core/plan/plan-file';
+import { resolveMeals } from '../src/core/plan/resolve';
+import { buildSearchIndex, searchRecipes } from '../src/core/recipes/search-index';
+import { scoreWeek } from '../src/core/scoring';
+import { buildShoppingList } from '../src/core/shopping';
+import { AISLES, type Food, type Meal, type Recipe } from '../src/core/types';
+import { generateLibrary } from './bench/generate';
+import { round, table, time, type Timing } from './bench/measure';
+import { browserBenchmarks } from './bench/browser';
+
+const root = resolve(import.meta.dirname, '..');
+const quick = process.argv.includes('--quick');
+const skipBrowser = process.argv.includes('--no-browser');
+const size = quick ? { recipes: 300, weeks: 8, runs: 3, parseLines: 2000 } : { recipes: 10_000, weeks: 104, runs: 30, parseLines: 20_000 };
+
+const catalog = JSON.parse(readFileSync(resolve(root, 'resources/foods/catalog.json'), 'utf8')) as Food[];
+const starter = JSON.parse(readFileSync(resolve(root, 'resources/starter/recipes.json'), 'utf8')) as { recipes: Recipe[] };
+const example = readPlanFile(readFileSync(resolve(root, 'resources/starter/example-week.json'), 'utf8'));
+const byId = new Map(catalog.map((food) => [food.id, food]));
+const lookup = (id: string) => byId.get(id);
+
+function corpusLines(): { lines: string[]; source: string } {
+  const nyt = resolve(root, '../shared/data/nyt-ingredients/nyt-ingredients-snapshot-2015-last10pct.csv');
+  if (existsSync(nyt)) {
+    const lines = readFileSync(nyt, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((row) => (row.startsWith('"') ? row.slice(1, row.indexOf('",')) : row.slice(0, row.indexOf(','))))
+      .filter((line) => line.trim().length > 0);
+    return { lines: [...new Set(lines)].slice(0, size.parseLines), source: 'NYT ingredient lines (unique)' };
+  }
+  const lines = starter.recipes.flatMap((r) => r.ingredients);
+  return { lines, source: 'starter library lines' };
+}
+
+function machine() {
+  let chromium = 'not found';
+  try {
+    chromium = execSync('chromium --version', { encoding: 'utf8' }).trim();
+  } catch {
+    /* no Chromium: browser figures are skipped */
+  }
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: round(totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    chromium,
+    date: new Date().toISOString(),
+  };
+}
+
+const timings: Timing[] = [];
+const figures: Record<string, number | string> = {};
+
+// Parsing throughput: our parse + match, beside plain parse-ingredient on the same lines.
+const { lines: parseLines, source } = corpusLines();
+const aliasIndex = buildAliasIndex(catalog);
+const parseRun = time('parse + match all lines', () => parseLines.forEach((line) => parseLineWith(aliasIndex, line)), { runs: quick ? 2 : 7, warmup: 1 });
+const plainRun = time('parse-ingredient alone, same lines', () => parseLines.forEach((line) => parseIngredient(line)), { runs: quick ? 2 : 7, warmup: 1 });
+timings.push(parseRun, plainRun);
+figures.parseLines = parseLines.length;
+figures.parseSource = source;
+figures.parseLinesPerSecond = Math.round(parseLines.length / (parseRun.medianMs / 1000));
+figures.plainLinesPerSecond = Math.round(parseLines.length / (plainRun.medianMs / 1000));
+figures.parseVsPlainRatio = round(figures.parseLinesPerSecond / figures.plainLinesPerSecond, 2);
+
+// Week score: the example week (typical), and the same week ten times over.
+const parse = createIngredientParser(catalog);
+const exampleRecipes = new Map(example.recipes.map((r) => [r.id, r]));
+const weekDates = Array.from({ length: 7 }, (_, i) => addDays(example.weekStart ?? '2026-11-23', i));
+const scoreOf = (meals: Meal[]) => {
+  const lines = resolveMeals(meals, exampleRecipes, parse, lookup);
+  return scoreWeek({ lines, people: example.people, weekDates }, lookup);
+};
+const tenfold = Array.from({ length: 10 }, (_, k) => example.meals.map((m) => ({ ...m, id: `${m.id}-${k}` }))).flat();
+figures.typicalWeekMeals = example.meals.length;
+figures.typicalWeekLines = resolveMeals(example.meals, exampleRecipes, parse, lookup).length;
+timings.push(time('score a typical week (resolve + score)', () => scoreOf(example.meals), { runs: size.runs * 10, budgetMs: 2 }));
+timings.push(time('score a 10x week', () => scoreOf(tenfold), { runs: size.runs * 3, budgetMs: 16 }));
+
+// The large library.
+const library = generateLibrary({
+  seed: 30,
+  recipes: size.recipes,
+  weeks: size.weeks,
+  endDate: '2026-11-29',
+  catalog,
+  lines: starter.recipes.flatMap((r) => r.ingredients),
+});
+figures.libraryRecipes = library.recipes.length;
+figures.libraryMeals = library.meals.length;
+const libraryById = new Map(library.recipes.map((r) => [r.id, r]));
+
+// Shopping list for 7, 50 and 200 recipes (one meal each, household of 2).
+for (const count of [7, 50, 200]) {
+  const meals: Meal[] = library.recipes.slice(0, count).map((r, i) => ({ id: `s${i}`, date: addDays('2026-11-23', i % 7), slot: 'dinner', recipe: r.id, food: null, servings: 2 }));
+  resolveMeals(meals, libraryById, parse, lookup);
+  timings.push(
+    time(`shopping list, ${count} recipes`, () => buildShoppingList({ lines: resolveMeals(meals, libraryById, parse, lookup) }, lookup, parse, { aisleOrder: AISLES, units: 'metric' }), {
+      runs: size.runs,
+      ...(count === 200 ? { budgetMs: 16 } : {}),
+    }),
+  );
+}
+
+// Recipe search over the library (core part; keypress-to-screen is measured in the browser).
+const docs = library.recipes.map((r) => ({ id: r.id, name: r.name, ingredients: r.ingredients, plants: [] as string[] }));
+timings.push(time(`build search index, ${docs.length} recipes`, () => buildSearchIndex(docs), { runs: quick ? 2 : 5, warmup: 1 }));
+const searchIndex = buildSearchIndex(docs);
+for (const query of ['k', 'kale', 'smoky lentil', 'chick']) {
+  timings.push(time(`search "${query}"`, () => searchRecipes(searchIndex, query), { runs: size.runs }));
+}
+
+// Backup format over the library (core part; restore into IndexedDB is measured in the browser).
+const backupInput = { recipes: library.recipes, meals: library.meals, foods: library.foods, settings: { people: 2 }, shopping: library.shopping };
+const backupText = buildBackup(backupInput, { appVersion: 'bench', exportedAt: '2026-11-29T12:00:00.000Z' });
+figures.backupBytes = backupText.length;
+timings.push(time('backup: build JSON of the library', () => buildBackup(backupInput, { appVersion: 'bench', exportedAt: '2026-11-29T12:00:00.000Z' }), { runs: quick ? 2 : 5, warmup: 1 }));
+timings.push(time('backup: parse + validate the library', () => parseBackup(backupText), { runs: quick ? 2 : 5, warmup: 1 }));
+
+const browser = skipBrowser ? null : await browserBenchmarks({ root, quick, library, backupText });
+if (browser) {
+  timings.push(...browser.timings);
+  Object.assign(figures, browser.figures);
+}
+
+const result = { machine: machine(), quick, sizes: size, figures, timings };
+mkdirSync(resolve(root, 'bench-results'), { recursive: true });
+writeFileSync(resolve(root, `bench-results/bench${quick ? '-quick' : ''}.json`), `${JSON.stringify(result, null, 2)}\n`);
+console.log(table(timings));
+console.log('\nFigures:');
+for (const [key, value] of Object.entries(figures)) console.log(`  ${key}: ${value}`);
+console.log('\nMachine:', JSON.stringify(result.machine));
+if (quick) console.log('\n(--quick: tiny sizes for a smoke test; these figures are not the benchmark.)');

@@ -1,0 +1,216 @@
+import { parseIsoDate } from '../core/dates';
+import { resolveMeals } from '../core/plan/resolve';
+import { buildShoppingList, shoppingListToMarkdown, shoppingListToText, type ShoppingList } from '../core/shopping';
+import type { Meal, ShoppingState } from '../core/types';
+import { catalog } from './catalog.svelte';
+import { db } from './database';
+import { live } from './live.svelte';
+import { plan } from './plan.svelte';
+import { recipes } from './recipes.svelte';
+import { settings } from './settings.svelte';
+import { undoStack } from './undo.svelte';
+
+/** The key of the saved state of the list for a date range. */
+export function shoppingListId(from: string, to: string): string {
+  return `${from}..${to}`;
+}
+
+/** The list without the items whose keys are checked (empty aisles dropped). */
+export function withoutChecked(list: ShoppingList, checked: ReadonlySet<string>): ShoppingList {
+  return {
+    aisles: list.aisles
+      .map((aisle) => ({ ...aisle, items: aisle.items.filter((item) => !checked.has(item.key)) }))
+      .filter((aisle) => aisle.items.length > 0),
+    pantry: list.pantry.filter((item) => !checked.has(item.key)),
+    unmatched: list.unmatched.filter((item) => !checked.has(item.key)),
+  };
+}
+
+/** Every aisle of the saved order, then any aisle the list holds that the order does not name. */
+export function fullAisleOrder(order: readonly string[], present: readonly string[]): string[] {
+  const seen = order.map((name) => name.toLowerCase());
+  const extra = present.filter((name) => !seen.includes(name.toLowerCase()));
+  return [...order, ...extra];
+}
+
+/**
+ * The shopping list of a date range (by default the week on screen in the
+ * planner): the planned meals live from the database, the saved check state
+ * and manual items of that range, and every action on them.
+ */
+export class ShoppingListState {
+  #from = $state<string | null>(null);
+  #to = $state<string | null>(null);
+  /** Show only what is still to buy. */
+  hideChecked = $state(false);
+
+  readonly from: string = $derived(this.#from ?? plan.weekStart);
+  readonly to: string = $derived(this.#to ?? plan.weekEnd);
+  /** True while the range follows the planner's week. */
+  readonly followsPlan = $derived(this.#from === null && this.#to === null);
+  readonly id = $derived(shoppingListId(this.from, this.to));
+
+  #meals = live(
+    () => [this.from, this.to] as const,
+    ([from, to]) => (from <= to ? db.meals.where('date').between(from, to, true, true).toArray() : []),
+    [] as Meal[],
+  );
+
+  #saved = live(
+    () => this.id,
+    async (id) => (await db.shopping.get(id)) ?? null,
+    null as ShoppingState | null,
+  );
+
+  readonly ready = $derived(this.#meals.ready && this.#saved.ready && catalog.ready && recipes.ready && settings.ready);
+  readonly meals: Meal[] = $derived(this.#meals.current);
+  readonly manual: string[] = $derived(this.#saved.current?.manual ?? []);
+  // Rebuilt whole from each saved row, never mutated.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly checked: ReadonlySet<string> = $derived(new Set(this.#saved.current?.checked ?? []));
+
+  readonly list: ShoppingList = $derived(
+    buildShoppingList(
+      {
+        lines: resolveMeals(this.meals, recipes.byId, catalog.parse, catalog.lookup),
+        manual: this.manual,
+        from: this.from,
+        to: this.to,
+      },
+      catalog.lookup,
+      catalog.parse,
+      {
+        aisleOrder: settings.current.aisleOrder,
+        // A fresh set from the setting each time; never mutated.
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity
+        pantryIds: new Set(settings.current.pantryFoods),
+        units: settings.current.units,
+      },
+    ),
+  );
+
+  /** Every key on the list, to count what is checked. */
+  readonly keys: string[] = $derived([
+    ...this.list.aisles.flatMap((aisle) => aisle.items.map((item) => item.key)),
+    ...this.list.unmatched.map((item) => item.key),
+    ...this.list.pantry.map((item) => item.key),
+  ]);
+  readonly checkedCount = $derived(this.keys.filter((key) => this.checked.has(key)).length);
+
+  /** What prints and exports: the whole list, or only the unchecked lines while "Hide checked" is on. */
+  readonly shown: ShoppingList = $derived(this.hideChecked ? withoutChecked(this.list, this.checked) : this.list);
+
+  /** The aisle order the user can arrange: the saved order plus aisles only this list names. */
+  readonly aisleOrder: string[] = $derived(
+    fullAisleOrder(
+      settings.current.aisleOrder,
+      this.list.aisles.map((aisle) => aisle.name),
+    ),
+  );
+
+  /** Picks the dates of the list; throws a readable error for a bad range. */
+  setRange(from: string, to: string): void {
+    if (!parseIsoDate(from)) throw new Error(`"${from}" is not a date.`);
+    if (!parseIsoDate(to)) throw new Error(`"${to}" is not a date.`);
+    if (from > to) throw new Error('The first day must not come after the last day.');
+    this.#from = from;
+    this.#to = to;
+  }
+
+  /** Back to the week on screen in the planner. */
+  followPlan(): void {
+    this.#from = null;
+    this.#to = null;
+  }
+
+  /** Ticks or unticks one line of this list. */
+  async setChecked(key: string, checked: boolean): Promise<void> {
+    const id = this.id;
+    await db.transaction('rw', db.shopping, async () => {
+      const row = (await db.shopping.get(id)) ?? { id, checked: [], manual: [] };
+      const rest = row.checked.filter((k) => k !== key);
+      await db.shopping.put({ ...row, checked: checked ? [...rest, key] : rest });
+    });
+  }
+
+  /** Unticks every line, with Undo. */
+  async uncheckAll(): Promise<void> {
+    const id = this.id;
+    const before = await db.transaction('rw', db.shopping, async () => {
+      const row = await db.shopping.get(id);
+      if (!row || row.checked.length === 0) return null;
+      await db.shopping.put({ ...row, checked: [] });
+      return row.checked;
+    });
+    if (!before) return;
+    const put = (checked: string[]) =>
+      db.transaction('rw', db.shopping, async () => {
+        const row = (await db.shopping.get(id)) ?? { id, checked: [], manual: [] };
+        await db.shopping.put({ ...row, checked });
+      });
+    undoStack.push(`Unticked ${before.length} item${before.length === 1 ? '' : 's'}`, () => put(before), () => put([]));
+  }
+
+  /** Adds an item typed by hand ("2 lemons", "kitchen roll"). */
+  async addManual(text: string): Promise<void> {
+    const line = text.trim().replace(/\s+/g, ' ');
+    if (line === '') throw new Error('Type what to add, e.g. "2 lemons".');
+    if (line.length > 200) throw new Error('An item can be at most 200 characters long.');
+    const id = this.id;
+    await db.transaction('rw', db.shopping, async () => {
+      const row = (await db.shopping.get(id)) ?? { id, checked: [], manual: [] };
+      await db.shopping.put({ ...row, manual: [...row.manual, line] });
+    });
+  }
+
+  /** Removes one manual item, with Undo. */
+  async removeManual(index: number): Promise<void> {
+    const id = this.id;
+    const removed = await db.transaction('rw', db.shopping, async () => {
+      const row = await db.shopping.get(id);
+      if (!row || index < 0 || index >= row.manual.length) return null;
+      await db.shopping.put({ ...row, manual: row.manual.filter((_, i) => i !== index) });
+      return row.manual[index];
+    });
+    if (removed === null) return;
+    const change = (add: boolean) =>
+      db.transaction('rw', db.shopping, async () => {
+        const row = (await db.shopping.get(id)) ?? { id, checked: [], manual: [] };
+        const manual = [...row.manual];
+        if (add) manual.splice(Math.min(index, manual.length), 0, removed);
+        else {
+          const at = manual.indexOf(removed);
+          if (at !== -1) manual.splice(at, 1);
+        }
+        await db.shopping.put({ ...row, manual });
+      });
+    undoStack.push(`Removed “${removed}”`, () => change(true), () => change(false));
+  }
+
+  /** Saves a new aisle order (drag and drop, or Move up / Move down). */
+  setAisleOrder(order: readonly string[]): Promise<void> {
+    return settings.set('aisleOrder', [...order]);
+  }
+
+  /** Moves one aisle up (-1) or down (+1) in the order. */
+  moveAisle(name: string, step: -1 | 1): Promise<void> {
+    const order = [...this.aisleOrder];
+    const from = order.indexOf(name);
+    const to = from + step;
+    if (from === -1 || to < 0 || to >= order.length) return Promise.resolve();
+    [order[from], order[to]] = [order[to], order[from]];
+    return this.setAisleOrder(order);
+  }
+
+  /** The list (what is shown) as plain text with "[ ]" boxes. */
+  text(title: string): string {
+    return shoppingListToText(this.shown, { title });
+  }
+
+  /** The list (what is shown) as a Markdown task list. */
+  markdown(title: string): string {
+    return shoppingListToMarkdown(this.shown, { title });
+  }
+}
+
+export const shopping = new ShoppingListState();
