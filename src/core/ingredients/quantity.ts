@@ -193,23 +193,35 @@ function parseMeasure(text: string): Measure | null {
   return kind === 'mass' || kind === 'volume' ? { amount, unit } : null;
 }
 
+const WORD_AND_HALF = new RegExp(`^${NUMBER_WORD}\\s+and\\s+(?:a\\s+)?half\\b`, 'i');
+const WORD_NUMBER_START = new RegExp(`^${NUMBER_WORD}\\b`, 'i');
+const WORD_RANGE_END = new RegExp(`^(\\d+(?:\\.\\d+)?\\s*(?:to|or|-|–)\\s*)${NUMBER_WORD}\\b`, 'i');
+const ARTICLE_COUNT = /^(?:a|an)\s+(?!(?:few|little|bit|lot|lots|drizzle|sprinkle|sprinkling|squeeze|glug|touch|dollop|small amount|bunch of|number)\b)(?=\S)/i;
+
+function wordNumber(word: string): number {
+  return WORD_NUMBERS[word.toLowerCase()] ?? 0;
+}
+
 function replaceWordNumbers(text: string): string {
   let t = text;
+  const c = t.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    t = t.replace(/^(\d+)\s+and\s+(?:a\s+|one\s+)?half\b/i, (_, n: string) => String(Number(n) + 0.5));
+    t = t.replace(/^(\d+)\s+and\s+(\d+\/\d+)/, '$1 $2');
+    t = t.replace(/^(\d+)-(\d+\/\d+)(?!\s*(?:-|to\b))/, '$1 $2');
+    return t.replace(WORD_RANGE_END, (_, a: string, w: string) => `${a}${wordNumber(w)}`);
+  }
   t = t.replace(/^(?:a|an|one)\s+and\s+(?:a\s+|one\s+)?half\b/i, '1.5');
-  t = t.replace(/^(\d+)\s+and\s+(?:a\s+|one\s+)?half\b/i, (_, n: string) => String(Number(n) + 0.5));
-  t = t.replace(new RegExp(`^${NUMBER_WORD}\\s+and\\s+(?:a\\s+)?half\\b`, 'i'), (_, w: string) => String((WORD_NUMBERS[w.toLowerCase()] ?? 0) + 0.5));
-  t = t.replace(/^(\d+)\s+and\s+(\d+\/\d+)/, '$1 $2');
-  t = t.replace(/^(\d+)-(\d+\/\d+)(?!\s*(?:-|to\b))/, '$1 $2');
+  t = t.replace(WORD_AND_HALF, (_, w: string) => String(wordNumber(w) + 0.5));
   t = t.replace(/^(?:a\s+|one\s+)?half\s+(?:a\s+|one\s+)?dozen\b/i, '6');
   t = t.replace(/^(?:a|one)\s+dozen\b/i, '12');
   t = t.replace(/^(?:a\s+|one\s+)?half(?:\s+of)?(?:\s+(?:a|an|one))?\b/i, '0.5');
   t = t.replace(/^(?:a|one)\s+quarter(?:\s+of)?(?:\s+(?:a|an))?\b/i, '0.25');
   t = t.replace(/^(?:a|one)\s+third(?:\s+of)?(?:\s+(?:a|an))?\b/i, '0.333');
   t = t.replace(/^(?:a\s+)?couple(?:\s+of)?\b/i, '2');
-  t = t.replace(/^(?:a|an)\s+(?!(?:few|little|bit|lot|lots|drizzle|sprinkle|sprinkling|squeeze|glug|touch|dollop|small amount|bunch of|number)\b)(?=\S)/i, '1 ');
-  t = t.replace(new RegExp(`^${NUMBER_WORD}\\b`, 'i'), (_, w: string) => String(WORD_NUMBERS[w.toLowerCase()]));
-  t = t.replace(new RegExp(`^(\\d+(?:\\.\\d+)?\\s*(?:to|or|-|–)\\s*)${NUMBER_WORD}\\b`, 'i'), (_, a: string, w: string) => `${a}${WORD_NUMBERS[w.toLowerCase()]}`);
-  return t;
+  t = t.replace(ARTICLE_COUNT, '1 ');
+  t = t.replace(WORD_NUMBER_START, (_, w: string) => String(wordNumber(w)));
+  return t.replace(WORD_RANGE_END, (_, a: string, w: string) => `${a}${wordNumber(w)}`);
 }
 
 /** True when a unit follows, perhaps after more descriptors: "(firmly) packed cups". */

@@ -97,6 +97,20 @@ describe('suggest', () => {
     expect(reversed).toEqual(result);
   });
 
+  it('ranks familiar foods first at equal points and caps the portion of a big piece', () => {
+    const catalog = [
+      food({ id: 'durian', name: 'Durian', group: 'fruit', crop: 'durio', fiberPer100g: 4, portions: { piece: 600 } }),
+      food({ id: 'pear', name: 'Pear', aliases: ['pear', 'pears', 'conference pear', 'bosc pear', 'williams pear'], group: 'fruit', crop: 'pyrus', fiberPer100g: 3, portions: { medium: 178 } }),
+    ];
+    const crops = suggest({ plants: [], catalog, recipes: [] }, fixtureLookup).crops;
+    expect(crops.map((c) => [c.id, c.portionGrams])).toEqual([
+      ['pear', 178],
+      ['durian', 80],
+    ]);
+    // 80 g × 4 % ÷ 7 days.
+    expect(crops[1].fiberPerDayRaw).toBeCloseTo(3.2 / 7, 9);
+  });
+
   it('prefers common foods within a crop', () => {
     const catalog = [
       food({ id: 'apple-dried', name: 'Dried apple', group: 'fruit', crop: 'malus', fiberPer100g: 9, processed: 'refined' }),

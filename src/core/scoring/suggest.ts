@@ -125,11 +125,11 @@ function suggestCrops(
       fermentedPerWeek: round(live, 2),
     });
   }
-  const foodsById = new Map(catalog.map((f) => [f.id, f]));
+  const rank = new Map(out.map((c) => [c.key, commonness(best.get(c.key)!)]));
   out.sort(
     (a, b) =>
       b.points - a.points ||
-      commonness(foodsById.get(b.id)!) - commonness(foodsById.get(a.id)!) ||
+      rank.get(b.key)! - rank.get(a.key)! ||
       b.fiberPerDayRaw - a.fiberPerDayRaw ||
       compareText(a.name, b.name) ||
       compareText(a.key, b.key),
@@ -137,28 +137,45 @@ function suggestCrops(
   return out.slice(0, Math.max(0, limit));
 }
 
-/** Orders two foods of one crop: higher weight, then more common, then more fiber. */
+/** Orders two foods of one crop: higher weight, then the more common, then more fiber, then the shorter name. */
 function compareRepresentatives(a: Food, b: Food): number {
   return (
     b.weight - a.weight ||
     commonness(b) - commonness(a) ||
+    Math.min(b.aliases.length, FAMILIAR_ALIASES * 2) - Math.min(a.aliases.length, FAMILIAR_ALIASES * 2) ||
     (b.fiberPer100g ?? 0) - (a.fiberPer100g ?? 0) ||
     a.name.length - b.name.length ||
     compareText(a.id, b.id)
   );
 }
 
-/** 0..3: everyday whole foods rank first (unprocessed, unfermented, not user-made). */
+/** Foods known by this many names (US/UK, plurals, phrasings) count as familiar. */
+const FAMILIAR_ALIASES = 5;
+
+/**
+ * 0..4: everyday whole foods rank first: unprocessed, unfermented, catalog
+ * (not user-made), and familiar (many names in the catalog, a proxy for how
+ * often recipes use it).
+ */
 function commonness(food: Food): number {
-  return (food.processed === 'none' ? 1 : 0) + (food.fermented === 'none' ? 1 : 0) + (food.custom ? 0 : 1);
+  return (
+    (food.processed === 'none' ? 1 : 0) +
+    (food.fermented === 'none' ? 1 : 0) +
+    (food.custom ? 0 : 1) +
+    (food.aliases.length >= FAMILIAR_ALIASES ? 1 : 0)
+  );
 }
+
+/** Largest single piece taken as one portion; bigger items (a whole squash) fall back to 80 g. */
+const MAX_PIECE_GRAMS = 250;
 
 /** The grams of one everyday portion: a piece, a handful of nuts, a teaspoon of a spice, else 80 g. */
 function portionOf(food: Food): number {
   const p = food.portions;
   if (food.group === 'herb' || food.group === 'spice' || food.weight < 1) return p.teaspoon ?? p.clove ?? p.sprig ?? 5;
   if (food.group === 'nut' || food.group === 'seed') return p.handful ?? 30;
-  return p.medium ?? p.piece ?? 80;
+  const piece = p.medium ?? p.piece;
+  return piece !== undefined && piece <= MAX_PIECE_GRAMS ? piece : 80;
 }
 
 interface RecipeGains {
