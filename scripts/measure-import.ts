@@ -17,6 +17,8 @@ export interface PageResult {
   site: string;
   name: string;
   ok: boolean;
+  /** Passes with white space, entities and fraction characters normalised only (no case, quote or dash folding). */
+  strictOk: boolean;
   /** Why the page failed, empty when it passed. */
   problems: string[];
 }
@@ -24,6 +26,7 @@ export interface PageResult {
 export interface CorpusResult {
   total: number;
   passed: number;
+  strictPassed: number;
   share: number;
   pages: PageResult[];
 }
@@ -34,7 +37,16 @@ export function defaultCorpusFolder(): string {
   return path.resolve(repoRoot, '../shared/data/recipe-pages');
 }
 
-/** Normalises a title or ingredient line for comparison: entities, white space, case, quote and dash styles, and
+/** The strict comparison: HTML entities, white space and fraction characters (½ = 1/2) only. */
+export function normaliseStrict(text: string): string {
+  return decodeEntities(decodeEntities(text))
+    .normalize('NFKC')
+    .replace(/\u2044/g, '/')
+    .replace(/[\s\u00a0\u200b\ufeff]+/g, ' ')
+    .trim();
+}
+
+/** Normalises a title or ingredient line for the main comparison: entities, white space, case, quote and dash styles, and
  * fraction characters (½ and 1/2 compare equal, as `&frac12;` is only another way to write it). */
 export function normaliseForComparison(text: string): string {
   return decodeEntities(decodeEntities(text))
@@ -76,8 +88,13 @@ function comparePage(folder: string, row: ManifestRow): PageResult {
   const expected = JSON.parse(readFileSync(path.join(folder, row.expectedPath), 'utf8')) as { title: string; ingredients: string[] };
   const html = gunzipSync(readFileSync(path.join(folder, row.htmlPath))).toString('utf8');
   const problems: string[] = [];
+  let strictMatch = false;
   try {
     const draft = parseRecipesFromHtml(html)[0];
+    strictMatch =
+      normaliseStrict(draft.name) === normaliseStrict(expected.title) &&
+      draft.ingredients.length === expected.ingredients.length &&
+      draft.ingredients.every((line, index) => normaliseStrict(line) === normaliseStrict(expected.ingredients[index]));
     if (normaliseForComparison(draft.name) !== normaliseForComparison(expected.title)) {
       problems.push(`name ${JSON.stringify(draft.name)} ≠ expected ${JSON.stringify(expected.title)}`);
     }
@@ -91,14 +108,15 @@ function comparePage(folder: string, row: ManifestRow): PageResult {
   } catch (error) {
     problems.push(`import failed: ${(error as Error).message}`);
   }
-  return { site: row.site, name: row.name, ok: problems.length === 0, problems };
+  return { site: row.site, name: row.name, ok: problems.length === 0, strictOk: problems.length === 0 && strictMatch, problems };
 }
 
 /** Imports every page of the corpus and compares it with the expected output. */
 export function measureCorpus(folder: string = defaultCorpusFolder()): CorpusResult {
   const pages = readManifest(folder).map((row) => comparePage(folder, row));
   const passed = pages.filter((page) => page.ok).length;
-  return { total: pages.length, passed, share: pages.length ? passed / pages.length : 0, pages };
+  const strictPassed = pages.filter((page) => page.strictOk).length;
+  return { total: pages.length, passed, strictPassed, share: pages.length ? passed / pages.length : 0, pages };
 }
 
 function main(): void {
@@ -114,7 +132,12 @@ function main(): void {
   for (const page of result.pages.filter((p) => !p.ok)) {
     process.stdout.write(`FAIL ${page.site}/${page.name}\n${page.problems.map((p) => `  ${p}`).join('\n')}\n`);
   }
-  process.stdout.write(`${result.passed}/${result.total} pages imported with the expected name and ingredient lines (${(result.share * 100).toFixed(1)}%) in ${seconds.toFixed(1)} s\n`);
+  for (const page of result.pages.filter((p) => p.ok && !p.strictOk)) {
+    process.stdout.write(`CASE OR PUNCTUATION ONLY ${page.site}/${page.name}\n`);
+  }
+  const percent = (count: number) => ((count / result.total) * 100).toFixed(1);
+  process.stdout.write(`${result.passed}/${result.total} pages imported with the expected name and ingredient lines (${percent(result.passed)}%) in ${seconds.toFixed(1)} s\n`);
+  process.stdout.write(`${result.strictPassed}/${result.total} (${percent(result.strictPassed)}%) also match without case, quote and dash folding\n`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -43,7 +43,7 @@ export function importBytes(bytes: Uint8Array, options: { now: string; newId: ()
           return { kind: 'backup', recipes: result.backup.data.recipes };
         }
         if (value !== null && typeof value === 'object' && typeof value.format === 'string' && value.format.startsWith('thirtyfold.')) {
-          throw new CliError(`this is a "${value.format}" file; import takes an HTML page, a Paprika export, a backup or recipe text`);
+          throw new CliError(`this is a ${JSON.stringify(value.format.slice(0, 60))} file; import takes an HTML page, a Paprika export, a backup or recipe text`);
         }
         return stamp('json-ld', parseRecipesFromJsonLd(json.value));
       }
@@ -62,7 +62,7 @@ export function importBytes(bytes: Uint8Array, options: { now: string; newId: ()
 export const command: Command = async (args) => {
   const [file, ...rest] = args;
   if (!file) throw new CliError('missing FILE to import (try --help)');
-  if (rest.length > 0) throw new CliError(`unexpected argument "${rest[0]}" (import takes one FILE)`);
+  if (rest.length > 0) throw new CliError(`unexpected argument ${JSON.stringify(rest[0])} (import takes one FILE)`);
   const { readFile } = await import('node:fs/promises');
   let bytes: Uint8Array;
   try {

@@ -39,6 +39,9 @@ describe('score command', () => {
     const separate = (await command([file, '--count-colours'], io)) as ScoreOutput;
     // Red and green bell pepper become two plants.
     expect(separate.plantPoints).toBe(collapsed.plantPoints + 1);
+    const perKcal = (await command([file, '--fiber-per-1000-kcal'], io)) as ScoreOutput & { fiber: { basis: string } };
+    expect(perKcal.fiber.basis).toBe('per-1000-kcal');
+    expect(perKcal.fiber.target).not.toBe(30);
   });
 
   it('turns a bad plan file into one clear CliError line', async () => {

@@ -235,6 +235,7 @@ describe('Paprika exports', () => {
     expect(() => parsePaprikaExport(zipSync({}))).toThrow(ImportError);
     expect(() => parsePaprikaExport(zipSync({ 'a.paprikarecipe': gzipSync(strToU8('{not json')) }))).toThrow('Paprika export: recipe "a.paprikarecipe" is not valid JSON');
     expect(() => parsePaprikaExport(zipSync({ 'a.paprikarecipe': gzipSync(strToU8('{"ingredients":"1 egg"}')) }))).toThrow('Paprika export: recipe "a.paprikarecipe" has no name');
+    expect(() => parsePaprikaExport(zipSync({ 'a\nb.paprikarecipe': strToU8('[') }))).toThrow('Paprika export: recipe "a\\nb.paprikarecipe" is not valid JSON');
     const damaged = paprikaExport([{ name: 'x' }]).slice(0, 40);
     expect(() => parsePaprikaExport(damaged)).toThrow(ImportError);
   });

@@ -13,6 +13,11 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** An archive entry's name for a message: quoted, escaped and short, so the message stays one line. */
+function label(name: string): string {
+  return JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
+}
+
 function field(record: Record<string, unknown>, key: string): string {
   const value = record[key];
   return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
@@ -32,7 +37,7 @@ function httpUrl(text: string): string | null {
 /** Paprika writes ingredient headings as lines ending with a colon, which stay as lines. */
 function paprikaRecordToDraft(record: Record<string, unknown>, entry: string): RecipeDraft {
   const name = cleanText(field(record, 'name')).slice(0, MAX_NAME_LENGTH);
-  if (!name) throw new ImportError(`Paprika export: recipe "${entry}" has no name`);
+  if (!name) throw new ImportError(`Paprika export: recipe ${label(entry)} has no name`);
   const servingsText = cleanText(field(record, 'servings'));
   const categories = Array.isArray(record.categories) ? record.categories : [];
   const tags: string[] = [];
@@ -65,18 +70,18 @@ function readEntry(name: string, bytes: Uint8Array): Record<string, unknown> {
     try {
       json = gunzipSync(bytes);
     } catch {
-      throw new ImportError(`Paprika export: recipe "${name}" is not readable gzip data`);
+      throw new ImportError(`Paprika export: recipe ${label(name)} is not readable gzip data`);
     }
   }
-  if (json.length > MAX_RECIPE_BYTES) throw new ImportError(`Paprika export: recipe "${name}" is too large`);
+  if (json.length > MAX_RECIPE_BYTES) throw new ImportError(`Paprika export: recipe ${label(name)} is too large`);
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8').decode(json));
   } catch {
-    throw new ImportError(`Paprika export: recipe "${name}" is not valid JSON`);
+    throw new ImportError(`Paprika export: recipe ${label(name)} is not valid JSON`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ImportError(`Paprika export: recipe "${name}" is not a recipe object`);
+    throw new ImportError(`Paprika export: recipe ${label(name)} is not a recipe object`);
   }
   return value as Record<string, unknown>;
 }
