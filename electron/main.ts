@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { IpcChannel, IpcContract, MenuCommand } from '../src/shared/ipc';
@@ -12,6 +12,7 @@ import {
   validateBackupRead,
   validateBackupWrite,
   validateEmpty,
+  validateFetchPage,
   validateOpenFile,
   validateSaveFile,
   validateSavePdf,
@@ -133,6 +134,29 @@ function registerBackupIpc(): void {
   handle('app:backup-write', validateBackupWrite, (request) => writeBackup(backupFolder(), request.day, request.text));
   handle('app:backup-list', validateEmpty, () => listBackups(backupFolder()));
   handle('app:backup-read', validateBackupRead, (request) => readBackup(backupFolder(), request.name));
+  handle('app:fetch-page', validateFetchPage, (request) => fetchPage(request.url));
+}
+
+const MAX_PAGE_BYTES = 5 * 1024 * 1024;
+
+/** Fetches one recipe page the user asked for, with a time limit and a size limit. */
+async function fetchPage(url: string): Promise<{ url: string; html: string }> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 20_000);
+  try {
+    const response = await net.fetch(url, { signal: controller.signal, redirect: 'follow', headers: { accept: 'text/html,application/xhtml+xml' } });
+    if (!response.ok) throw new Error(`the site answered ${response.status} ${response.statusText}`);
+    const length = Number(response.headers.get('content-length') ?? 0);
+    if (length > MAX_PAGE_BYTES) throw new Error('the page is larger than 5 MB');
+    const html = await response.text();
+    if (html.length > MAX_PAGE_BYTES) throw new Error('the page is larger than 5 MB');
+    return { url: response.url || url, html };
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw new Error('the site did not answer within 20 seconds');
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function createWindow(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IpcArgumentError, isTrustedSender, validateEmpty, validateOpenFile, validateSaveFile, validateSavePdf } from './validate';
+import { IpcArgumentError, isTrustedSender, validateEmpty, validateFetchPage, validateOpenFile, validateSaveFile, validateSavePdf } from './validate';
 
 const filters = [{ name: 'Backup', extensions: ['json'] }];
 
@@ -50,4 +50,18 @@ describe('IPC argument validation', () => {
     expect(isTrustedSender('app://other/index.html', undefined)).toBe(false);
     expect(isTrustedSender(undefined, undefined)).toBe(false);
   });
+});
+
+describe('fetch-page validation', () => {
+  it('accepts public http(s) addresses', () => {
+    expect(validateFetchPage({ url: ' https://example.com/recipes/soup ' }).url).toBe('https://example.com/recipes/soup');
+    expect(validateFetchPage({ url: 'http://example.org/a?b=c' }).url).toBe('http://example.org/a?b=c');
+  });
+
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'ftp://example.com/x', 'http://localhost:8080/', 'http://127.0.0.1/', 'http://192.168.1.5/', 'http://10.0.0.1/', 'http://172.20.0.1/', 'http://[::1]/', 'https://user:pw@example.com/', 'not a url', ''])(
+    'refuses %s',
+    (url) => {
+      expect(() => validateFetchPage({ url })).toThrow(IpcArgumentError);
+    },
+  );
 });

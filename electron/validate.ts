@@ -109,3 +109,22 @@ export function backupFileName(day: string): string {
 export function isBackupFileName(name: string): boolean {
   return BACKUP_NAME.test(name);
 }
+
+/** Validates the argument of app:fetch-page: one http(s) URL, no credentials, no local addresses. */
+export function validateFetchPage(value: unknown): { url: string } {
+  if (!isRecord(value)) throw new IpcArgumentError('request must be an object');
+  const raw = text(value.url, 'url', 2000).trim();
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new IpcArgumentError('url is not a web address');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new IpcArgumentError('url must start with http:// or https://');
+  if (url.username || url.password) throw new IpcArgumentError('url must not carry a user name or password');
+  const host = url.hostname.toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || /^(127\.|10\.|192\.168\.|169\.254\.|0\.|\[)/.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host)) {
+    throw new IpcArgumentError('url must be a public web address');
+  }
+  return { url: url.toString() };
+}

@@ -52,6 +52,7 @@ export function browserPlatform(): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return options.suggestedName;
     },
+    fetchPage: null,
     backups: null,
     onMenu: () => () => {},
   };

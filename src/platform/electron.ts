@@ -28,6 +28,7 @@ export function electronPlatform(desktop: DesktopApi): Platform {
       });
       return result.path;
     },
+    fetchPage: (url) => desktop.invoke('app:fetch-page', { url }),
     backups: {
       write: (text, day) => desktop.invoke('app:backup-write', { text, day }),
       list: () => desktop.invoke('app:backup-list', undefined),

@@ -17,6 +17,8 @@ export interface Platform {
   openFile(options: { title: string; filters: FileFilter[] }): Promise<PickedFile | null>;
   /** Saves text to a file the user names; returns where (the file name in a browser), or null when cancelled. */
   saveFile(options: { title: string; suggestedName: string; filters: FileFilter[]; text: string; mime?: string }): Promise<string | null>;
+  /** Fetches a web page to import a recipe from (desktop only; null in a browser, where the user pastes the page instead). */
+  readonly fetchPage: ((url: string) => Promise<{ url: string; html: string }>) | null;
   /** Automatic daily backups in the user-data folder (desktop only; null in a browser). */
   readonly backups: {
     write(text: string, day: string): Promise<BackupFileInfo>;

@@ -77,6 +77,8 @@ export interface IpcContract {
   'app:backup-write': { request: { text: string; day: string }; response: BackupFileInfo };
   'app:backup-list': { request: void; response: BackupFileInfo[] };
   'app:backup-read': { request: { name: string }; response: string };
+  /** Fetches a recipe page the user asked to import (the only network request the app makes). */
+  'app:fetch-page': { request: { url: string }; response: { url: string; html: string } };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -90,6 +92,7 @@ export const IPC_CHANNELS: readonly IpcChannel[] = [
   'app:backup-write',
   'app:backup-list',
   'app:backup-read',
+  'app:fetch-page',
 ];
 
 /** Channel main uses to push menu commands to the renderer. */

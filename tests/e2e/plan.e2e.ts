@@ -161,31 +161,59 @@ test('plans a week by drag and keyboard, scores it, undoes a delete and keeps it
   await expectScores(page, '5 / 30', '6.2 g');
 });
 
-test('moves between weeks, jumps to a date, copies last week and clears a week with undo', async ({ page }) => {
+test('moves between weeks, repeats a meal, copies a day and a week, and clears a week with undo', async ({ page }) => {
   await page.goto('./?starter=0');
   await expect(page.getByRole('heading', { level: 1, name: 'Plan' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'This week' })).toBeDisabled();
+  await expect(page.locator('.day-head.today')).toHaveCount(1);
 
   await page.getByLabel('Go to date').fill('2030-01-02');
   await expect(page.getByText('31 December 2029 – 6 January 2030')).toBeVisible();
   await addButton(page, 'Wednesday', 'lunch').click();
   await page.keyboard.type('2 carrots');
   await page.keyboard.press('Enter');
-  await expect(cell(page, 'Wednesday', 'lunch').getByRole('article')).toHaveCount(1);
+  const card = cell(page, 'Wednesday', 'lunch').getByRole('article');
+  await expect(card).toContainText('counts as carrot');
+
+  // "Every Wednesday": repeat for 2 more weeks, from the keyboard.
+  await card.getByRole('button', { name: /^Actions for 2 carrots/ }).press('Enter');
+  await page.getByRole('menuitem', { name: 'Repeat weekly…' }).press('Enter');
+  await page.getByRole('dialog').getByLabel('Weeks').fill('2');
+  await page.getByRole('dialog').getByRole('button', { name: 'Repeat' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Copy the whole day to Thursday, then move Thursday's copy to Friday dinner.
+  await page.getByRole('button', { name: 'Actions for Wednesday 2 January' }).click();
+  await page.getByRole('menuitem', { name: 'Copy day to…' }).click();
+  await page.getByRole('dialog').getByLabel('Day').fill('2030-01-03');
+  await page.getByRole('dialog').getByRole('button', { name: 'Copy day' }).click();
+  await expect(cell(page, 'Thursday', 'lunch').getByRole('article')).toHaveCount(1);
+  await cell(page, 'Thursday', 'lunch').getByRole('button', { name: /^Actions for/ }).click();
+  await page.getByRole('menuitem', { name: 'Move to…' }).click();
+  await page.getByRole('dialog').getByLabel('Day').fill('2030-01-04');
+  await page.getByRole('dialog').getByLabel('Meal').selectOption('dinner');
+  await page.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
+  await expect(cell(page, 'Friday', 'dinner').getByRole('article')).toContainText('2 carrots');
+  await expect(page.locator('article')).toHaveCount(2);
 
   await page.getByRole('button', { name: 'Next week', exact: true }).click();
   await expect(page.getByText('7 – 13 January 2030')).toBeVisible();
-  await expect(page.locator('article')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Copy previous week' }).first().click();
-  await expect(cell(page, 'Wednesday', 'lunch').getByRole('article')).toContainText('2 carrots');
-
+  await expect(cell(page, 'Wednesday', 'lunch').getByRole('article')).toHaveCount(1);
   await page.getByRole('button', { name: 'Clear week' }).click();
   await expect(page.locator('article')).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator('article')).toHaveCount(1);
 
+  await page.getByRole('button', { name: 'Next week', exact: true }).click();
+  await expect(page.locator('article')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Next week', exact: true }).click();
+  await expect(page.getByText('21 – 27 January 2030')).toBeVisible();
+  await expect(page.locator('article')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Copy previous week' }).click();
+  await expect(cell(page, 'Wednesday', 'lunch').getByRole('article')).toContainText('2 carrots');
+
   await page.getByRole('button', { name: 'Previous week', exact: true }).click();
-  await expect(page.getByText('31 December 2029 – 6 January 2030')).toBeVisible();
+  await expect(page.getByText('14 – 20 January 2030')).toBeVisible();
   await page.getByRole('button', { name: 'This week' }).click();
   await expect(page.getByRole('button', { name: 'This week' })).toBeDisabled();
   await expect(page.locator('.day-head.today')).toHaveCount(1);

@@ -148,9 +148,9 @@ const OPTIONS = {
   normalizeUOM: true,
   additionalUOMs: UOMS,
   ignoreUOMs: IGNORED_UOMS,
-  leadingQuantityPrefixes: ['approximately', 'approx.', 'about', 'around', 'roughly', 'up to', 'generous', 'scant', 'heaping', 'heaped', 'rounded', 'level', 'good'],
-  groupHeaderPatterns: [/^\u0000/],
 };
+
+const LEADING_PREFIX = /^(?:(?:approximately|approx\.|about|around|roughly|up to|generous|scant|heaping|heaped|rounded|level|good)\s+)+(?=[\d½¼¾⅓⅔⅛⅜⅝⅞])/i;
 
 const NUM = '(\\d+(?:[.,]\\d+)?(?:\\s+\\d+\\/\\d+)?|\\d+\\/\\d+|\\d*[½¼¾⅓⅔⅛⅜⅝⅞])';
 const LEAD_NUM = new RegExp(`^${NUM}\\s*`);
@@ -279,7 +279,7 @@ export function parseQuantity(line: string): QuantityParse {
     result.part = parts.includes('juice') ? 'juice' : 'zest';
     text = text.slice(part[0].length);
   }
-  text = replaceWordNumbers(text);
+  text = replaceWordNumbers(text.replace(LEADING_PREFIX, ''));
   // "4 1/2-inch slices" is four slices half an inch thick.
   text = text.replace(/^(\d+) (\d+\/\d+)(?=\s*-?\s*(?:inch|in\.|cm)\b)/i, '$1 ($2)');
   const hyphen = /^(\d+(?:\.\d+)?)-([a-z]+\.?)\s+/i.exec(text);

@@ -136,10 +136,18 @@ export function countPhrase(quantity: number, unit: string | null, foodName: str
  * "salmons"): it is one of its aliases, or the name is already plural ("pine nuts").
  */
 function pluralIsAlias(food: Food): boolean {
-  const name = food.name.toLowerCase();
-  const plural = pluralize(name);
-  return plural === name ? /[^su]s$/.test(name) : food.aliases.includes(plural);
+  let reads = pluralReads.get(food);
+  if (reads === undefined) {
+    const name = food.name.toLowerCase();
+    const plural = pluralize(name);
+    reads = plural === name ? /[^su]s$/.test(name) : food.aliases.includes(plural);
+    pluralReads.set(food, reads);
+  }
+  return reads;
 }
+
+/** Remembered answers of pluralIsAlias: a list names the same foods again and again. */
+const pluralReads = new WeakMap<Food, boolean>();
 
 /**
  * An amount the food's grams could not include: "1 bunch", "½ cup", "2 leeks"
@@ -271,6 +279,18 @@ export function packLabel(pack: { name: string; grams: number }, units: UnitSyst
   return { unit: 'pack', one: label, many: label, contents };
 }
 
+const packLabels = new WeakMap<Food, Partial<Record<UnitSystem, PackLabel>>>();
+
+/** packLabel, remembered per food and unit system. */
+function cachedPackLabel(food: Food, pack: { name: string; grams: number }, units: UnitSystem): PackLabel {
+  let labels = packLabels.get(food);
+  if (!labels) {
+    labels = {};
+    packLabels.set(food, labels);
+  }
+  return (labels[units] ??= packLabel(pack, units, food.name));
+}
+
 /**
  * The amount a shopper buys for `grams` of a food, following Food.buyAs:
  * whole items counted and rounded up ("3 onions"), packs ("2 × 400 g cans
@@ -292,7 +312,7 @@ export function buyAmount(food: Food, grams: number, units: UnitSystem): BuyAmou
   }
   if (food.buyAs === 'pack' && food.pack && food.pack.grams > 0) {
     const count = Math.max(1, ceilTo(grams / food.pack.grams, 1));
-    const label = packLabel(food.pack, units, food.name);
+    const label = cachedPackLabel(food, food.pack, units);
     const amount = `${count} × ${count === 1 ? label.one : label.many}`;
     const display = label.contents === 'all' ? amount : label.contents === 'some' ? `${amount} (${name})` : `${amount} ${name}`;
     return { quantity: count, unit: label.unit, amount, display };

@@ -11,6 +11,8 @@ export class PlanUi {
   /** Text the add box opens with (the key typed on the cell). */
   openText = $state('');
   dialog = $state<PlanDialog | null>(null);
+  /** Where the focus goes back to when the dialog closes. */
+  returnTo: HTMLElement | null = null;
   announcement = $state('');
 
   open(date: string, slot: string, text = ''): void {

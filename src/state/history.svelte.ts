@@ -1,0 +1,214 @@
+import { addDays, weekDates, weekStartOf } from '../core/dates';
+import { figuresOf, weekHistory, type History, type WeekFigures } from '../core/history';
+import { resolveMeals, type FoodLookup, type LineParser } from '../core/plan/resolve';
+import { libraryRecipe, scoreWeek, suggest, type LibraryRecipe, type Suggestions } from '../core/scoring';
+import type { UncountedLine, WeekScore } from '../core/scoring/types';
+import type { Meal, Recipe } from '../core/types';
+import { catalog } from './catalog.svelte';
+import { db } from './database';
+import { todayIso } from './ids';
+import { live } from './live.svelte';
+import { plan, scoringSettings } from './plan.svelte';
+import { recipes } from './recipes.svelte';
+import { settings } from './settings.svelte';
+import { undoStack } from './undo.svelte';
+
+/** The trend periods the Scores view offers, in weeks. */
+export const PERIODS = [4, 12, 52] as const;
+export type Period = (typeof PERIODS)[number];
+
+/** What a week's scores depend on besides its meals; when any of it changes, every cached week is stale. */
+interface ScoringContext {
+  lookup: FoodLookup;
+  parse: LineParser;
+  rules: string;
+}
+
+/** A meal's scoring-relevant fields plus the version of the recipe it eats. */
+function mealSignature(meal: Meal, byId: ReadonlyMap<string, Recipe>): string {
+  const recipe = meal.recipe === null ? '' : (byId.get(meal.recipe)?.updatedAt ?? 'missing');
+  return `${meal.id}|${meal.date}|${meal.slot}|${meal.recipe ?? ''}@${recipe}|${meal.food ?? ''}|${meal.servings}`;
+}
+
+/** Scores one week of meals per person with the user's settings. */
+function scoreMeals(weekStart: string, meals: readonly Meal[]): WeekScore {
+  return scoreWeek(
+    {
+      lines: resolveMeals(meals, recipes.byId, catalog.parse, catalog.lookup),
+      people: settings.current.people,
+      weekDates: weekDates(weekStart),
+      slots: settings.current.slots,
+    },
+    catalog.lookup,
+    scoringSettings(settings.current),
+  );
+}
+
+/**
+ * The Scores review over time: per-week figures for the last 4, 12 or 52 weeks
+ * (live over the meals of the period), and two weeks side by side. Each week's
+ * figures are cached by its meals and the recipes they eat, so a change to one
+ * week rescores only that week.
+ */
+export class HistoryState {
+  period = $state<Period>(12);
+  readonly today = todayIso();
+  readonly lastWeek = $derived(weekStartOf(this.today, settings.current.weekStartDay));
+  readonly firstWeek = $derived(addDays(this.lastWeek, -7 * (this.period - 1)));
+
+  #meals = live(
+    () => [this.firstWeek, addDays(this.lastWeek, 6)] as const,
+    ([from, to]) => db.meals.where('date').between(from, to, true, true).toArray(),
+    [] as Meal[],
+  );
+
+  // A plain cache, not state: reading it must not make the history depend on it.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #cache = new Map<string, { signature: string; figures: WeekFigures }>();
+  #context: ScoringContext | null = null;
+  /** Weeks scored since the page loaded (not served from the cache). */
+  scored = 0;
+
+  readonly ready = $derived(this.#meals.ready && catalog.ready && recipes.ready && settings.ready);
+
+  readonly history: History = $derived.by(() => {
+    const context: ScoringContext = {
+      lookup: catalog.lookup,
+      parse: catalog.parse,
+      rules: JSON.stringify([scoringSettings(settings.current), settings.current.people, settings.current.slots]),
+    };
+    const old = this.#context;
+    if (!old || old.lookup !== context.lookup || old.parse !== context.parse || old.rules !== context.rules) this.#cache.clear();
+    this.#context = context;
+    const byId = recipes.byId;
+    return weekHistory({
+      meals: this.#meals.current,
+      weekStartDay: settings.current.weekStartDay,
+      until: this.today,
+      weeks: this.period,
+      score: (start, meals) => {
+        const signature = meals.map((meal) => mealSignature(meal, byId)).join('\n');
+        const held = this.#cache.get(start);
+        if (held && held.signature === signature) return held.figures;
+        this.scored += 1;
+        const figures = figuresOf(scoreMeals(start, meals));
+        this.#cache.set(start, { signature, figures });
+        return figures;
+      },
+    });
+  });
+
+  /** The two weeks compared side by side (week starts). */
+  compareA = $state('');
+  compareB = $state('');
+  readonly weekA = $derived(this.compareA || addDays(this.lastWeek, -7));
+  readonly weekB = $derived(this.compareB || this.lastWeek);
+
+  #compareMeals = live(
+    () => [this.weekA, this.weekB] as const,
+    ([a, b]) =>
+      Promise.all([
+        db.meals.where('date').between(a, addDays(a, 6), true, true).toArray(),
+        db.meals.where('date').between(b, addDays(b, 6), true, true).toArray(),
+      ]),
+    [[], []] as Meal[][],
+  );
+
+  readonly compareReady = $derived(this.#compareMeals.ready && catalog.ready && recipes.ready);
+  readonly scoreA: WeekScore = $derived(scoreMeals(this.weekA, this.#compareMeals.current[0] ?? []));
+  readonly scoreB: WeekScore = $derived(scoreMeals(this.weekB, this.#compareMeals.current[1] ?? []));
+
+  /** Picks one side of the comparison by any date inside the week. */
+  pick(side: 'a' | 'b', date: string): void {
+    const start = weekStartOf(date, settings.current.weekStartDay);
+    if (side === 'a') this.compareA = start;
+    else this.compareB = start;
+  }
+}
+
+export const history = new HistoryState();
+
+/**
+ * What to add next to the week on screen: single plants and library recipes
+ * ranked by the plant points they would add (SCORING.md "Suggestions").
+ */
+export class SuggestionsState {
+  // Resolved recipes by id, reused while the recipe and the catalog are unchanged.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #library = new Map<string, { updatedAt: string; parse: LineParser; lookup: FoodLookup; entry: LibraryRecipe }>();
+
+  readonly library: LibraryRecipe[] = $derived.by(() => {
+    const parse = catalog.parse;
+    const lookup = catalog.lookup;
+    const seen = new Set<string>();
+    const out = recipes.all.map((recipe) => {
+      seen.add(recipe.id);
+      const held = this.#library.get(recipe.id);
+      if (held && held.updatedAt === recipe.updatedAt && held.parse === parse && held.lookup === lookup) return held.entry;
+      const entry = libraryRecipe(recipe, parse, lookup);
+      this.#library.set(recipe.id, { updatedAt: recipe.updatedAt, parse, lookup, entry });
+      return entry;
+    });
+    for (const id of [...this.#library.keys()]) if (!seen.has(id)) this.#library.delete(id);
+    return out;
+  });
+
+  readonly current: Suggestions = $derived(
+    suggest(
+      { plants: plan.score.plants, catalog: catalog.foods, recipes: this.library, days: plan.dates.length },
+      catalog.lookup,
+      scoringSettings(settings.current),
+      { crops: 8, recipes: 5 },
+    ),
+  );
+
+  /** Adds a single food as a meal: one portion for each person. */
+  addFood(text: string, date: string, slot: string): Promise<string[]> {
+    return plan.add({ date, slot, recipe: null, food: text, servings: settings.current.people, leftoverOf: null });
+  }
+
+  /** Adds a recipe as a meal: one serving for each person. */
+  addRecipe(id: string, date: string, slot: string): Promise<string[]> {
+    return plan.add({ date, slot, recipe: id, food: null, servings: settings.current.people, leftoverOf: null });
+  }
+}
+
+export const suggestions = new SuggestionsState();
+
+/**
+ * Fixes a line the scores could not count: saves a chosen food and/or grams on
+ * the recipe as an override of that line, with Undo.
+ */
+export async function fixRecipeLine(line: UncountedLine, fix: { food?: string | null; grams?: number | null }): Promise<void> {
+  if (!line.recipe) throw new Error('This line is a single food; change the meal’s text instead.');
+  const recipe = recipes.byId.get(line.recipe.id);
+  if (!recipe) throw new Error(`The recipe “${line.recipe.name}” no longer exists.`);
+  if (fix.grams !== undefined && fix.grams !== null && !(Number.isFinite(fix.grams) && fix.grams >= 0)) {
+    throw new Error('Grams must be a number, 0 or more.');
+  }
+  const before = $state.snapshot(recipe) as Recipe;
+  const overrides = { ...(before.overrides ?? {}), [line.lineIndex]: { ...(before.overrides?.[line.lineIndex] ?? {}), ...fix } };
+  await recipes.save({ ...before, overrides });
+  const label = fix.food !== undefined ? `Changed the food of “${line.text}”` : `Set the grams of “${line.text}”`;
+  undoStack.push(
+    label,
+    () => db.recipes.put(before).then(() => undefined),
+    () => recipes.save({ ...before, overrides }).then(() => undefined),
+  );
+}
+
+/** Changes the text of a single-food meal (e.g. "1 apple" → "1 medium apple"), with Undo. */
+export async function setMealFood(id: string, text: string): Promise<void> {
+  const value = text.trim();
+  if (value === '') throw new Error('Type what was eaten, e.g. “1 apple” or “100 g spinach”.');
+  const meal = await db.meals.get(id);
+  if (!meal) throw new Error('That meal is no longer planned.');
+  if (meal.recipe !== null) throw new Error('That meal is a recipe; fix the recipe’s line instead.');
+  const old = meal.food;
+  await db.meals.update(id, { food: value });
+  undoStack.push(
+    `Changed “${old ?? ''}” to “${value}”`,
+    () => db.meals.update(id, { food: old }).then(() => undefined),
+    () => db.meals.update(id, { food: value }).then(() => undefined),
+  );
+}
