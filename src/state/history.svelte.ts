@@ -140,16 +140,20 @@ export class SuggestionsState {
   readonly library: LibraryRecipe[] = $derived.by(() => {
     const parse = catalog.parse;
     const lookup = catalog.lookup;
-    const seen = new Set<string>();
     const out = recipes.all.map((recipe) => {
-      seen.add(recipe.id);
       const held = this.#library.get(recipe.id);
       if (held && held.updatedAt === recipe.updatedAt && held.parse === parse && held.lookup === lookup) return held.entry;
       const entry = libraryRecipe(recipe, parse, lookup);
       this.#library.set(recipe.id, { updatedAt: recipe.updatedAt, parse, lookup, entry });
       return entry;
     });
-    for (const id of [...this.#library.keys()]) if (!seen.has(id)) this.#library.delete(id);
+    if (this.#library.size > out.length) {
+      // A local copy while pruning deleted recipes, not state.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const kept = new Map(out.map((entry) => [entry.recipe.id, this.#library.get(entry.recipe.id)!]));
+      this.#library.clear();
+      for (const [id, held] of kept) this.#library.set(id, held);
+    }
     return out;
   });
 

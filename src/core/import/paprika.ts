@@ -5,6 +5,9 @@ import { cleanKeepingLines, cleanText } from './text';
 /** Most recipes read from one export, and the most bytes one recipe may unpack to. */
 const MAX_RECIPES = 20_000;
 const MAX_RECIPE_BYTES = 16_000_000;
+const MAX_EXPORT_BYTES = 512_000_000;
+/** Deflate cannot shrink data more than about 1032:1; a larger claim is a damaged or hostile archive. */
+const MAX_DEFLATE_RATIO = 1_100;
 const MAX_LINES = 1_000;
 const MAX_LINE_LENGTH = 10_000;
 
@@ -63,6 +66,33 @@ function paprikaRecordToDraft(record: Record<string, unknown>, entry: string): R
   };
 }
 
+function readUint(bytes: Uint8Array, at: number, length: 2 | 4): number {
+  let value = 0;
+  for (let i = length - 1; i >= 0; i -= 1) value = value * 256 + bytes[at + i];
+  return value;
+}
+
+/**
+ * Checks the zip's end record before fflate reads it: present, with a central
+ * directory inside the file and a sane number of entries. Damaged archives
+ * otherwise make the reader walk far outside the data.
+ */
+function zipDirectoryProblem(bytes: Uint8Array): string | null {
+  const END_SIZE = 22;
+  if (bytes.length < END_SIZE) return 'the file is too short';
+  const lowest = Math.max(0, bytes.length - END_SIZE - 65_535);
+  for (let at = bytes.length - END_SIZE; at >= lowest; at -= 1) {
+    if (bytes[at] !== 0x50 || bytes[at + 1] !== 0x4b || bytes[at + 2] !== 0x05 || bytes[at + 3] !== 0x06) continue;
+    const entries = readUint(bytes, at + 10, 2);
+    const directorySize = readUint(bytes, at + 12, 4);
+    const directoryStart = readUint(bytes, at + 16, 4);
+    if (entries > MAX_RECIPES) return `it lists more than ${MAX_RECIPES} files`;
+    if (directoryStart + directorySize > at || directorySize < entries * 46) return 'its file list is damaged';
+    return null;
+  }
+  return 'its file list is missing';
+}
+
 function readEntry(name: string, bytes: Uint8Array): Record<string, unknown> {
   let json: Uint8Array = bytes;
   // Entries are gzipped JSON; accept plain JSON too.
@@ -98,14 +128,26 @@ export function parsePaprikaRecipeFile(bytes: Uint8Array, name = 'recipe'): Reci
  */
 export function parsePaprikaExport(bytes: Uint8Array): RecipeDraft[] {
   if (!isZip(bytes)) throw new ImportError('not a Paprika export (the file is not a zip archive)');
+  const problem = zipDirectoryProblem(bytes);
+  if (problem) throw new ImportError(`not a readable Paprika export (${problem})`);
   let files: Record<string, Uint8Array>;
+  let refused: string | null = null;
+  let declared = 0;
   try {
     files = unzipSync(bytes, {
-      filter: (file) => !file.name.endsWith('/') && file.originalSize <= MAX_RECIPE_BYTES,
+      // Sizes come from the archive itself: refuse before fflate allocates them.
+      filter: (file) => {
+        if (file.name.endsWith('/') || refused !== null) return false;
+        declared += file.originalSize;
+        const ratioOk = file.compression === 0 ? file.originalSize === file.size : file.originalSize <= file.size * MAX_DEFLATE_RATIO + 1_024;
+        if (file.originalSize > MAX_RECIPE_BYTES || !ratioOk || declared > MAX_EXPORT_BYTES) refused = file.name;
+        return refused === null;
+      },
     });
   } catch (error) {
     throw new ImportError(`not a readable Paprika export: ${(error as Error).message.split('\n')[0]}`);
   }
+  if (refused !== null) throw new ImportError(`Paprika export: recipe ${label(refused)} is too large or damaged`);
   const names = Object.keys(files).filter((name) => !name.startsWith('__MACOSX/'));
   if (names.length === 0) throw new ImportError('the Paprika export holds no recipes');
   if (names.length > MAX_RECIPES) throw new ImportError(`the Paprika export holds more than ${MAX_RECIPES} recipes`);

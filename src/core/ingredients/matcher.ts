@@ -300,7 +300,7 @@ function countContent(tokens: Token[], from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const w = tokens[i].word;
-    if (!STOP_WORDS.has(w) && !CONJUNCTIONS.has(w) && !ADJECTIVES.has(w) && !/^\d|(?:ed|ly)$/.test(w)) n++;
+    if (w.length > 1 && !STOP_WORDS.has(w) && !CONJUNCTIONS.has(w) && !ADJECTIVES.has(w) && !/^\d|(?:ed|ly)$/.test(w)) n++;
   }
   return n;
 }

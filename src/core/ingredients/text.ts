@@ -113,11 +113,11 @@ export function singularize(word: string): string {
 const DIACRITICS = /[\u0300-\u036f]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Lower-case, accents removed, apostrophes dropped: the form both aliases and lines are compared in. */
+/** Lower-case, accents removed, apostrophes blanked (length kept): the form both aliases and lines are compared in. */
 export function foldText(text: string): string {
   let out = text.toLowerCase();
   if (NON_ASCII.test(out)) out = out.normalize('NFD').replace(DIACRITICS, '').replace(/[\u2018\u2019\u02bc]/g, "'");
-  return out.replace(/'/g, '');
+  return out.replace(/'/g, ' ');
 }
 
 /** Matching form of one word: spelling variant folded, then singular. */

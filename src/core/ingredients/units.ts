@@ -109,11 +109,6 @@ export function unitInfo(name: string): UnitInfo | undefined {
   return BY_NAME.get(name);
 }
 
-/** Every spelling this module knows, longest first (for building grammars). */
-export function unitSpellings(): string[] {
-  return [...BY_SPELLING.keys(), ...Object.keys(CASE_SENSITIVE)].sort((a, b) => b.length - a.length);
-}
-
 /** The food portion a count unit reads, if any. */
 export function portionFor(unit: string): PortionUnit | null {
   switch (unit) {

@@ -24,6 +24,8 @@ export interface SearchIndex {
   readonly ids: readonly string[];
   /** Rank of each recipe in name order, the tie-breaker. */
   readonly nameRank: Int32Array;
+  /** Recipe numbers in name order. */
+  readonly nameOrder: Int32Array;
   readonly tokens: readonly string[];
   /** Per token: the recipe numbers holding it, ascending. */
   readonly postings: readonly Int32Array[];
@@ -105,6 +107,7 @@ export function buildSearchIndex(
   return {
     ids: docs.map((doc) => doc.id),
     nameRank,
+    nameOrder: Int32Array.from(order),
     tokens,
     postings: tokens.map((token) => Int32Array.from(byToken.get(token)!.docs)),
     fields: tokens.map((token) => Uint8Array.from(byToken.get(token)!.fields)),
@@ -147,8 +150,16 @@ export function searchRecipes(index: SearchIndex, query: string, limit = 100, on
   let candidates: number[];
   let scores: Float64Array | null = null;
   if (words.length === 0) {
-    candidates = [];
-    for (let n = 0; n < count; n += 1) if (!only || only.has(index.ids[n])) candidates.push(n);
+    // Already in name order: no sort, and only the first page becomes ids.
+    const ids: string[] = [];
+    let total = 0;
+    for (const n of index.nameOrder) {
+      const id = index.ids[n];
+      if (only && !only.has(id)) continue;
+      if (total < limit) ids.push(id);
+      total += 1;
+    }
+    return { ids, total };
   } else {
     scores = new Float64Array(count);
     const best = new Float64Array(count);
@@ -181,7 +192,7 @@ export function searchRecipes(index: SearchIndex, query: string, limit = 100, on
       candidates.push(n);
     }
   }
-  const s = scores;
-  candidates.sort((a, b) => (s ? s[b] - s[a] : 0) || index.nameRank[a] - index.nameRank[b]);
+  const s = scores!;
+  candidates.sort((a, b) => s[b] - s[a] || index.nameRank[a] - index.nameRank[b]);
   return { ids: candidates.slice(0, Math.max(0, limit)).map((n) => index.ids[n]), total: candidates.length };
 }

@@ -105,6 +105,14 @@ describe('merging one food across units', () => {
     expect(item(build({ lines: leeks }, { units: 'us' }), 'leek').display).toBe('½ cup leek');
   });
 
+  it('buys the smallest amount of a food whose grams round to nothing', () => {
+    const pinch = fixtureParse('1 pinch cumin');
+    const list = build({ manual: [{ ...pinch, grams: 0 }, { ...fixtureParse('1 pinch salt'), grams: 0 }] }, { pantryIds: new Set() });
+    expect(item(list, 'cumin').display).toBe('5 g cumin');
+    expect(item(list, 'cumin').grams).toBe(0);
+    expect(item(list, 'salt').display).toBe('5 g salt');
+  });
+
   it('shows a food known only in unconverted units with its name', () => {
     const only = eaten([meal('2026-11-23', 'dinner', 'h', 4)], [recipe('h', 'Herbs', 2, ['1 bunch cilantro'])]);
     const cilantro = item(build({ lines: only }), 'cilantro');

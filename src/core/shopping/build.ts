@@ -227,7 +227,8 @@ function quarterUp(quantity: number): number {
 function toItem(entry: FoodEntry, options: ShoppingOptions): ShoppingItem {
   const { food } = entry;
   const name = nameInLine(food.name);
-  const main = entry.known && entry.grams > 0 ? buyAmount(food, entry.grams, options.units) : null;
+  // A known but tiny amount (a pinch the parser rounded to 0 g) still buys the smallest unit.
+  const main = entry.known && (entry.grams > 0 || (entry.extras.size === 0 && entry.vague === null)) ? buyAmount(food, entry.grams, options.units) : null;
   const extra: ExtraAmount[] = [...entry.extras.entries()]
     .sort(([a], [b]) => compare(a, b))
     .map(([key, { quantity, unit }]) => {
@@ -252,8 +253,6 @@ function toItem(entry: FoodEntry, options: ShoppingOptions): ShoppingItem {
     if (displayParts.length) displayParts.push(`more ${entry.vague}`);
     else displayParts.push(`${name}, ${entry.vague}`);
   }
-
-  if (displayParts.length === 0) displayParts.push(name);
 
   const item: ShoppingItem = {
     key: food.id,

@@ -186,7 +186,7 @@ function weightAmount(grams: number, units: UnitSystem): { quantity: number; uni
     const pounds = ceilTo(grams / GRAMS_PER_POUND, 0.25);
     return { quantity: pounds, unit: 'pound', amount: `${formatNumber(pounds)} lb` };
   }
-  const rounded = roundMetricUp(grams);
+  const rounded = Math.max(roundMetricUp(grams), 5);
   if (rounded >= 1000) return { quantity: rounded / 1000, unit: 'kilogram', amount: `${formatDecimal(rounded / 1000)} kg` };
   return { quantity: rounded, unit: 'gram', amount: `${rounded} g` };
 }
@@ -209,7 +209,7 @@ function volumeAmount(milliliters: number, units: UnitSystem): { quantity: numbe
     const gallons = ceilTo(milliliters / ML_PER_GALLON, 0.25);
     return { quantity: gallons, unit: 'gallon', amount: `${formatNumber(gallons)} gal` };
   }
-  const rounded = roundMetricUp(milliliters);
+  const rounded = Math.max(roundMetricUp(milliliters), 5);
   if (rounded >= 1000) return { quantity: rounded / 1000, unit: 'liter', amount: `${formatDecimal(rounded / 1000)} l` };
   return { quantity: rounded, unit: 'milliliter', amount: `${rounded} ml` };
 }

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addDays, dayOfWeek, weekStartOf } from '../core/dates';
-import { readPlanFile } from '../core/plan/plan-file';
-import type { Meal } from '../core/types';
-import { db } from './database';
-import { todayIso } from './ids';
-import { readStarterRecipes, readStarterRecord, shiftExampleWeek, starter, STARTER_KEY } from './starter.svelte';
+import { addDays, dayOfWeek, weekStartOf } from '../../src/core/dates';
+import { readPlanFile } from '../../src/core/plan/plan-file';
+import type { Meal } from '../../src/core/types';
+import { db } from '../../src/state/database';
+import { todayIso } from '../../src/state/ids';
+import { readStarterRecipes, readStarterRecord, shiftExampleWeek, starter, STARTER_KEY } from '../../src/state/starter.svelte';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const recipesText = readFileSync(path.join(repoRoot, 'resources/starter/recipes.json'), 'utf8');

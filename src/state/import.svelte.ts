@@ -1,0 +1,347 @@
+import { unzipSync } from 'fflate';
+import { BACKUP_FORMAT } from '../core/backup';
+import {
+  ImportError,
+  draftToRecipe,
+  isZip,
+  parsePaprikaRecipeFile,
+  parsePlainTextRecipe,
+  parseRecipesFromHtml,
+  parseRecipesFromJsonLd,
+  type RecipeDraft,
+} from '../core/import';
+import { PLAN_FORMAT } from '../core/plan/plan-file';
+import type { Meal, Recipe } from '../core/types';
+import { platform, type PickedFile } from '../platform';
+import { backup } from './backup.svelte';
+import { db } from './database';
+import { newId, nowIso } from './ids';
+import { attempt, notices } from './notices.svelte';
+import { router } from './router.svelte';
+import { undoStack } from './undo.svelte';
+
+export type ImportTab = 'url' | 'file' | 'paste';
+
+/** Overrides the review sets: a chosen food id, or null for "not a food". */
+export type LineChoices = Record<number, { food: string | null }>;
+
+/** One recipe found, as the review step shows and edits it. */
+export interface ReviewRecipe {
+  key: number;
+  draft: RecipeDraft;
+  name: string;
+  servings: number;
+  include: boolean;
+  choices: LineChoices;
+}
+
+/** Work in progress: "Reading 120 of 480…". */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+const FILE_FILTERS = [
+  { name: 'Recipe pages, Paprika exports and text', extensions: ['html', 'htm', 'paprikarecipes', 'paprikarecipe', 'txt', 'json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+/** Recipes read between two repaints of the progress line. */
+const CHUNK = 20;
+const MAX_FILE_BYTES = 200_000_000;
+const MAX_ENTRY_BYTES = 16_000_000;
+
+function decode(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
+function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 20_000);
+  return /<(?:!doctype\s+html|html|head|body|script|meta|div|article)\b/i.test(head) || /application\/ld\+json/i.test(text);
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What a JSON file holds: a backup, a week plan, or something else. */
+function jsonKind(text: string): { kind: 'backup' | 'plan' | 'other'; value: unknown } | null {
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    return null;
+  }
+  const format = (value as { format?: unknown } | null)?.format;
+  return { kind: format === BACKUP_FORMAT ? 'backup' : format === PLAN_FORMAT ? 'plan' : 'other', value };
+}
+
+/**
+ * The recipe import dialog: read recipes from a web address, a file (saved
+ * page, Paprika export, text) or pasted text; review each recipe's lines and
+ * the foods they matched; save them all in one transaction with Undo.
+ */
+export class ImportState {
+  open = $state(false);
+  tab = $state<ImportTab>('file');
+  step = $state<'source' | 'review'>('source');
+  busy = $state(false);
+  progress = $state<ImportProgress | null>(null);
+  error = $state<string | null>(null);
+  /** Where the recipes came from, for the review heading ("lentil-soup.html"). */
+  sourceName = $state('');
+  /** Recipes a Paprika export held that could not be read. */
+  skipped = $state<string[]>([]);
+  items = $state<ReviewRecipe[]>([]);
+  url = $state('');
+  pasted = $state('');
+  readonly canFetch = platform.fetchPage !== null;
+  readonly chosen = $derived(this.items.filter((item) => item.include));
+  #key = 0;
+  #hosts = $state<number[]>([]);
+  #nextHost = 1;
+
+  /** The one mounted ImportDialog that renders (several may be mounted; only the first shows). */
+  readonly activeHost = $derived(this.#hosts[0] ?? null);
+
+  registerHost(): number {
+    const id = this.#nextHost++;
+    this.#hosts = [...this.#hosts, id];
+    return id;
+  }
+
+  unregisterHost(id: number): void {
+    this.#hosts = this.#hosts.filter((host) => host !== id);
+  }
+
+  /** Opens the dialog at its first step. */
+  show(tab: ImportTab = this.canFetch ? 'url' : 'file'): void {
+    this.reset();
+    this.tab = tab;
+    this.open = true;
+  }
+
+  close(): void {
+    if (this.busy) return;
+    this.open = false;
+    this.reset();
+  }
+
+  reset(): void {
+    this.step = 'source';
+    this.error = null;
+    this.progress = null;
+    this.items = [];
+    this.skipped = [];
+    this.sourceName = '';
+  }
+
+  back(): void {
+    this.step = 'source';
+    this.error = null;
+  }
+
+  async #run(work: () => Promise<RecipeDraft[]>, source: string): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    this.skipped = [];
+    try {
+      const drafts = await work();
+      this.sourceName = source;
+      this.items = drafts.map((draft) => ({
+        key: this.#key++,
+        draft,
+        name: draft.name,
+        servings: draft.servings,
+        include: draft.ingredients.length > 0 || drafts.length === 1,
+        choices: {},
+      }));
+      this.step = 'review';
+    } catch (error) {
+      this.error = error instanceof ImportError ? `${source}: ${error.message}.` : `${source}: ${message(error)}`;
+    } finally {
+      this.busy = false;
+      this.progress = null;
+    }
+  }
+
+  /** Fetches a recipe page (desktop) and reads its schema.org recipes. */
+  async fromUrl(address: string): Promise<void> {
+    const url = address.trim();
+    if (!/^https?:\/\/\S+$/i.test(url)) {
+      this.error = 'Enter a web address starting with http:// or https://.';
+      return;
+    }
+    const fetchPage = platform.fetchPage;
+    if (!fetchPage) {
+      this.error = "This browser cannot fetch pages: paste the page's HTML or open a saved page.";
+      return;
+    }
+    await this.#run(async () => {
+      this.progress = { done: 0, total: 0, label: `Fetching ${url}…` };
+      const page = await fetchPage(url);
+      return parseRecipesFromHtml(page.html).map((draft) => ({ ...draft, source: draft.source ?? page.url }));
+    }, url);
+  }
+
+  /** Asks for a file and reads it. */
+  async chooseFile(): Promise<void> {
+    const file = await platform.openFile({ title: 'Import recipes', filters: FILE_FILTERS });
+    if (file) await this.fromFile(file);
+  }
+
+  /** Reads recipes from a file, telling its kind by its content: zip → Paprika, HTML → JSON-LD, else plain text. */
+  async fromFile(file: PickedFile): Promise<void> {
+    this.tab = 'file';
+    if (file.bytes.length > MAX_FILE_BYTES) {
+      this.error = `${file.name}: the file is larger than 200 MB.`;
+      return;
+    }
+    if (isZip(file.bytes)) {
+      await this.#run(() => this.#readPaprika(file.bytes), file.name);
+      return;
+    }
+    await this.#run(async () => this.#readText(decode(file.bytes)), file.name);
+  }
+
+  /** Reads pasted text: HTML or JSON-LD of a recipe page, or a plain-text recipe. */
+  async fromText(text: string): Promise<void> {
+    if (!text.trim()) {
+      this.error = 'Paste a recipe first: its title, ingredients and steps, or the HTML of its page.';
+      return;
+    }
+    await this.#run(async () => this.#readText(text), 'Pasted text');
+  }
+
+  #readText(text: string): RecipeDraft[] {
+    const json = jsonKind(text);
+    if (json?.kind === 'backup') throw new ImportError('this is a Thirtyfold backup: restore it from Settings → Your data');
+    if (json?.kind === 'plan') throw new ImportError('this is a week plan file: import it from Settings → Your data');
+    if (json) return parseRecipesFromJsonLd(json.value);
+    if (looksLikeHtml(text)) return parseRecipesFromHtml(text);
+    return [parsePlainTextRecipe(text)];
+  }
+
+  /** A Paprika export, recipe by recipe so the dialog can show progress; broken recipes are skipped and listed. */
+  async #readPaprika(bytes: Uint8Array): Promise<RecipeDraft[]> {
+    this.progress = { done: 0, total: 0, label: 'Unpacking the Paprika export…' };
+    await nextFrame();
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(bytes, { filter: (file) => !file.name.endsWith('/') && file.originalSize <= MAX_ENTRY_BYTES });
+    } catch (error) {
+      throw new ImportError(`not a readable Paprika export: ${message(error).split('\n')[0]}`, { cause: error });
+    }
+    const names = Object.keys(files).filter((name) => !name.startsWith('__MACOSX/'));
+    if (names.length === 0) throw new ImportError('the Paprika export holds no recipes');
+    const drafts: RecipeDraft[] = [];
+    const skipped: string[] = [];
+    for (let i = 0; i < names.length; i += 1) {
+      if (i % CHUNK === 0) {
+        this.progress = { done: i, total: names.length, label: `Reading ${i.toLocaleString('en-US')} of ${names.length.toLocaleString('en-US')}…` };
+        await nextFrame();
+      }
+      try {
+        drafts.push(parsePaprikaRecipeFile(files[names[i]], names[i]));
+      } catch (error) {
+        skipped.push(message(error));
+      }
+    }
+    this.skipped = skipped;
+    if (drafts.length === 0) throw new ImportError(skipped[0] ?? 'the Paprika export holds no readable recipes');
+    return drafts;
+  }
+
+  /** Sets or clears the food chosen for one line of one recipe. */
+  choose(key: number, line: number, food: string | null | undefined): void {
+    const item = this.items.find((candidate) => candidate.key === key);
+    if (!item) return;
+    const choices = { ...item.choices };
+    if (food === undefined) delete choices[line];
+    else choices[line] = { food };
+    item.choices = choices;
+  }
+
+  setAll(include: boolean): void {
+    for (const item of this.items) item.include = include;
+  }
+
+  /** Saves the chosen recipes in one transaction, with Undo; returns their ids. */
+  async save(): Promise<string[]> {
+    const now = nowIso();
+    const rows: Recipe[] = this.chosen.map((item) => {
+      const draft = $state.snapshot(item.draft) as RecipeDraft;
+      const name = item.name.trim() || draft.name;
+      const servings = Number.isFinite(item.servings) && item.servings > 0 ? item.servings : draft.servings;
+      const recipe = draftToRecipe({ ...draft, name, servings }, { id: newId('recipe'), now });
+      const choices = $state.snapshot(item.choices) as LineChoices;
+      return Object.keys(choices).length ? { ...recipe, overrides: choices } : recipe;
+    });
+    if (rows.length === 0) {
+      this.error = 'Tick at least one recipe to save.';
+      return [];
+    }
+    this.busy = true;
+    try {
+      await db.transaction('rw', db.recipes, async () => {
+        await db.recipes.bulkAdd(rows);
+      });
+    } finally {
+      this.busy = false;
+    }
+    const ids = rows.map((row) => row.id);
+    let planned: Meal[] = [];
+    undoStack.push(
+      rows.length === 1 ? `Imported "${rows[0].name}"` : `Imported ${rows.length} recipes`,
+      () =>
+        db.transaction('rw', db.recipes, db.meals, async () => {
+          planned = await db.meals.where('recipe').anyOf(ids).toArray();
+          await db.meals.bulkDelete(planned.map((meal) => meal.id));
+          await db.recipes.bulkDelete(ids);
+        }),
+      () =>
+        db.transaction('rw', db.recipes, db.meals, async () => {
+          await db.recipes.bulkPut(rows);
+          await db.meals.bulkPut(planned);
+        }),
+    );
+    this.open = false;
+    this.reset();
+    router.go('recipes', ...(rows.length === 1 ? [ids[0]] : []));
+    return ids;
+  }
+
+  /**
+   * A file dropped on the window: a backup goes to the restore flow, a week
+   * plan onto the week on screen, anything else into the import dialog.
+   */
+  async openDropped(file: PickedFile): Promise<void> {
+    if (!isZip(file.bytes) && file.bytes.length < MAX_FILE_BYTES) {
+      const text = decode(file.bytes);
+      const json = jsonKind(text);
+      if (json?.kind === 'backup') {
+        this.open = false;
+        await backup.prepareRestore(text, file.name);
+        return;
+      }
+      if (json?.kind === 'plan') {
+        await attempt('Could not import the week', () => backup.importWeek(text, file.name));
+        return;
+      }
+      if (/\.json$/i.test(file.name) && json?.kind === 'other' && (json.value as { format?: unknown } | null)?.format !== undefined) {
+        notices.error('Could not open the file', new Error(`${file.name} is neither a backup, a week plan nor a recipe`));
+        return;
+      }
+    }
+    this.show('file');
+    await this.fromFile(file);
+  }
+}
+
+export const importer = new ImportState();

@@ -1,0 +1,214 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildBackup, parseBackup, readBackup, type BackupInput } from '../../../src/core/backup';
+import type { Meal, Recipe } from '../../../src/core/types';
+import { countData, countDatabase, dumpDatabase, repairReferences, replaceDatabase } from '../../../src/db/backup-repository';
+import type { ThirtyfoldDatabase } from '../../../src/db/database';
+import fixtureText from '../../fixtures/backup/v1-sample.thirtyfold.json?raw';
+import { migrationHarness } from './harness';
+
+const meta = { appVersion: '0.1.0', exportedAt: '2026-11-25T10:00:00.000Z' };
+
+function recipe(id: string, name = `Recipe ${id}`): Recipe {
+  return {
+    id,
+    name,
+    servings: 4,
+    ingredients: ['1 cup red lentils', '1 onion, chopped'],
+    steps: ['Simmer.'],
+    tags: ['dinner'],
+    source: null,
+    prepMinutes: 10,
+    cookMinutes: 30,
+    createdAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-01T10:00:00.000Z',
+  };
+}
+
+function meal(id: string, recipeId: string | null, extra: Partial<Meal> = {}): Meal {
+  return { id, date: '2026-11-23', slot: 'dinner', recipe: recipeId, food: recipeId ? null : '1 apple', servings: 2, ...extra };
+}
+
+/** A library that differs from the fixture in every table. */
+const current: BackupInput = {
+  recipes: [recipe('r-a', 'Chana masala'), recipe('r-b', 'Miso soup'), recipe('r-c', 'Oat porridge')],
+  meals: [meal('m-a', 'r-a'), meal('m-b', 'r-a', { date: '2026-11-24', slot: 'lunch', leftoverOf: 'm-a' }), meal('m-c', null)],
+  foods: [],
+  settings: [
+    { key: 'people', value: 3 },
+    { key: 'slots', value: ['breakfast', 'dinner'] },
+  ],
+  shopping: [{ id: '2026-11-23..2026-11-29', checked: ['onion'], manual: ['bin bags'] }],
+};
+
+async function seeded(data: BackupInput = current): Promise<ThirtyfoldDatabase> {
+  const db = migrationHarness().open();
+  await replaceDatabase(db, data);
+  return db;
+}
+
+/** The whole database as text, to compare contents before and after. */
+async function snapshot(db: ThirtyfoldDatabase): Promise<string> {
+  return JSON.stringify(await dumpDatabase(db));
+}
+
+describe('dumpDatabase and replaceDatabase', () => {
+  it('round-trips the fixture: restore, dump, write gives the same file apart from exportedAt', async () => {
+    const db = await seeded();
+    const backup = parseBackup(fixtureText);
+    await replaceDatabase(db, backup.data);
+    const again = buildBackup(await dumpDatabase(db), { appVersion: backup.appVersion, exportedAt: '2030-01-01T00:00:00.000Z' });
+    const withoutStamp = (text: string) => text.replace(/^"exportedAt": .*$/m, '');
+    expect(withoutStamp(again)).toBe(withoutStamp(fixtureText));
+    expect(again).not.toBe(fixtureText);
+    db.close();
+  });
+
+  it('replaces every table: nothing of the old data is left', async () => {
+    const db = await seeded();
+    const backup = parseBackup(fixtureText);
+    await replaceDatabase(db, backup.data);
+    expect(await db.recipes.get('r-a')).toBeUndefined();
+    expect(await db.meals.get('m-c')).toBeUndefined();
+    expect(await db.settings.get('slots')).toBeUndefined();
+    expect(await countDatabase(db)).toEqual(countData(backup.data));
+    expect((await db.meals.get('m-002'))?.leftoverOf).toBe('m-001');
+    db.close();
+  });
+
+  it('counts what a database and a backup hold', async () => {
+    const db = await seeded();
+    expect(await countDatabase(db)).toEqual({ recipes: 3, meals: 3, foods: 0, settings: 2, shopping: 1 });
+    expect(countData(parseBackup(fixtureText).data)).toEqual({ recipes: 2, meals: 4, foods: 1, settings: 4, shopping: 1 });
+    db.close();
+  });
+
+  it('a record IndexedDB rejects midway leaves the old data in place', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const data = parseBackup(fixtureText).data;
+    // Recipes and meals go in first; the bad shopping key fails after they were written inside the transaction.
+    const poisoned = { ...data, shopping: [...data.shopping, { id: { not: 'a key' }, checked: [], manual: [] }] } as unknown as BackupInput;
+    await expect(replaceDatabase(db, poisoned)).rejects.toThrow();
+    expect(await snapshot(db)).toBe(before);
+    const uncloneable = { ...data, settings: { people: () => 2 } } as unknown as BackupInput;
+    await expect(replaceDatabase(db, uncloneable)).rejects.toThrow();
+    expect(await snapshot(db)).toBe(before);
+    db.close();
+  });
+});
+
+describe('repairReferences', () => {
+  it('drops a leftover link to a deleted meal and meals of deleted recipes, so the backup can be written', () => {
+    const broken: BackupInput = {
+      ...current,
+      meals: [meal('m-b', 'r-a', { leftoverOf: 'm-gone' }), meal('m-x', 'r-gone'), meal('m-c', null)],
+    };
+    expect(() => buildBackup(broken, meta)).toThrow(/leftoverOf|recipe/);
+    const { data, repaired } = repairReferences(broken);
+    expect(repaired).toBe(2);
+    expect(data.meals.map((m) => [m.id, m.leftoverOf ?? null])).toEqual([
+      ['m-b', null],
+      ['m-c', null],
+    ]);
+    expect(readBackup(buildBackup(data, meta)).ok).toBe(true);
+  });
+
+  it('returns the same data when nothing points nowhere', () => {
+    expect(repairReferences(current)).toEqual({ data: current, repaired: 0 });
+  });
+});
+
+/** Values IndexedDB refuses as keys (the tables use inbound `id` / `key` key paths). */
+const badKey = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.boolean(),
+  fc.constant(Number.NaN),
+  fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 }),
+  fc.constant([{}]),
+);
+/** Values structured clone refuses. */
+const uncloneable = fc.constantFrom<unknown>(
+  () => 1,
+  Symbol('x'),
+  new WeakMap(),
+);
+
+type Table = 'recipes' | 'meals' | 'foods' | 'settings' | 'shopping';
+const tableName = fc.constantFrom<Table>('recipes', 'meals', 'foods', 'settings', 'shopping');
+
+const poison = fc.record({
+  table: tableName,
+  position: fc.nat(),
+  kind: fc.constantFrom<'key' | 'value'>('key', 'value'),
+  key: badKey,
+  value: uncloneable,
+});
+
+const validLibrary = fc
+  .record({
+    recipes: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 6 }),
+    people: fc.integer({ min: 1, max: 12 }),
+    lists: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { maxLength: 3 }),
+  })
+  .map(({ recipes: ids, people, lists }) => {
+    const recipes = ids.map((id) => recipe(`r-${id}`));
+    return {
+      recipes,
+      meals: recipes.map((r, i) => meal(`m-${i}`, r.id)),
+      foods: [],
+      settings: [{ key: 'people', value: people }],
+      shopping: lists.map((id) => ({ id: `list-${id}`, checked: [id], manual: [] })),
+    } satisfies BackupInput;
+  });
+
+type Poison = { table: Table; position: number; kind: 'key' | 'value'; key: unknown; value: unknown };
+
+/** The library with one record IndexedDB must reject put somewhere in one table. */
+function poisoned(library: BackupInput, bad: Poison): BackupInput {
+  const copy = { ...library, settings: [...(library.settings as { key: string; value: unknown }[])] } as unknown as Record<Table, Record<string, unknown>[]>;
+  const rows = [...copy[bad.table]];
+  const keyField = bad.table === 'settings' ? 'key' : 'id';
+  const template = rows[0] ?? (bad.table === 'settings' ? { key: 'k', value: 1 } : { id: 'x', name: 'x' });
+  const row = { ...template };
+  if (bad.kind === 'key') {
+    if (bad.key === undefined) delete row[keyField];
+    else row[keyField] = bad.key;
+  } else {
+    row[keyField] = `${String(row[keyField])}-poison`;
+    row[bad.table === 'settings' ? 'value' : 'extra'] = bad.value;
+  }
+  rows.splice(bad.position % (rows.length + 1), 0, row);
+  return { ...copy, [bad.table]: rows } as unknown as BackupInput;
+}
+
+describe('a restore that fails changes nothing', () => {
+  it('300+ malformed backups, as files or as records IndexedDB rejects, leave the database unchanged', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(validLibrary, poison, async (library, bad) => {
+        runs += 1;
+        await expect(replaceDatabase(db, poisoned(library, bad))).rejects.toThrow();
+        expect(await snapshot(db)).toBe(before);
+      }),
+      { numRuns: 200 },
+    );
+    // Damaged files never reach the database: the restore flow reads and checks the whole file first.
+    const text = buildBackup(parseBackup(fixtureText).data, meta);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: text.length - 3 }), fc.constantFrom('', ',', '"', 'x', '{', '[1'), async (cut, junk) => {
+        runs += 1;
+        const check = readBackup(text.slice(0, cut) + junk);
+        if (check.ok) await replaceDatabase(db, check.backup.data);
+        expect(check.ok).toBe(false);
+        expect(await snapshot(db)).toBe(before);
+      }),
+      { numRuns: 150 },
+    );
+    expect(runs).toBeGreaterThanOrEqual(300);
+    db.close();
+  });
+});
