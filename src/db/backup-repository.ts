@@ -1,4 +1,7 @@
 import type { BackupData, BackupInput, SettingRow } from '../core/backup';
+import { addDays } from '../core/dates';
+import type { PlanFile } from '../core/plan/plan-file';
+import type { Meal, Recipe } from '../core/types';
 import type { ThirtyfoldDatabase } from './database';
 
 /** How many records each table holds: what a restore replaces and what it brings. */
@@ -87,4 +90,64 @@ export function repairReferences<T extends BackupInput>(data: T): { data: T; rep
     return { ...meal, leftoverOf: null };
   });
   return { data: repaired === 0 ? data : { ...data, meals }, repaired };
+}
+
+/** The meals planned from `from` to `to` (inclusive) and the recipes they use, read in one transaction. */
+export async function readWeek(db: ThirtyfoldDatabase, from: string, to: string): Promise<{ meals: Meal[]; recipes: Recipe[] }> {
+  return db.transaction('r', db.meals, db.recipes, async () => {
+    const meals = await db.meals.where('date').between(from, to, true, true).toArray();
+    const ids = [...new Set(meals.map((meal) => meal.recipe).filter((id): id is string => id !== null))];
+    const recipes = (await db.recipes.bulkGet(ids)).filter((recipe): recipe is Recipe => !!recipe);
+    const known = new Set(recipes.map((recipe) => recipe.id));
+    const usable = meals.filter((meal) => (meal.recipe === null ? meal.food !== null : known.has(meal.recipe)));
+    usable.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    return { meals: usable, recipes };
+  });
+}
+
+function sameRecipe(a: Recipe, b: Recipe): boolean {
+  return (
+    a.name.trim().toLowerCase() === b.name.trim().toLowerCase() &&
+    a.ingredients.length === b.ingredients.length &&
+    a.ingredients.every((line, i) => line.trim() === b.ingredients[i].trim())
+  );
+}
+
+/**
+ * Adds a plan file's recipes and meals in one transaction. A recipe with the
+ * same name and ingredients as a stored one is reused; one whose id is taken
+ * gets a new id. Meals get new ids and move `shift` days. Returns what was added.
+ */
+export async function addPlanFile(
+  db: ThirtyfoldDatabase,
+  file: PlanFile,
+  options: { shift: number; now: string; newId: (prefix: string) => string },
+): Promise<{ recipes: Recipe[]; meals: Meal[] }> {
+  return db.transaction('rw', db.recipes, db.meals, async () => {
+    const stored = await db.recipes.toArray();
+    const taken = new Set(stored.map((recipe) => recipe.id));
+    const idMap = new Map<string, string>();
+    const recipes: Recipe[] = [];
+    for (const recipe of file.recipes) {
+      const same = stored.find((existing) => sameRecipe(existing, recipe));
+      if (same) {
+        idMap.set(recipe.id, same.id);
+        continue;
+      }
+      const id = taken.has(recipe.id) ? options.newId('recipe') : recipe.id;
+      taken.add(id);
+      idMap.set(recipe.id, id);
+      recipes.push({ ...recipe, id, createdAt: options.now, updatedAt: options.now });
+    }
+    const meals: Meal[] = file.meals.map((meal) => ({
+      ...meal,
+      id: options.newId('meal'),
+      date: addDays(meal.date, options.shift),
+      recipe: meal.recipe === null ? null : (idMap.get(meal.recipe) ?? null),
+      leftoverOf: null,
+    }));
+    await db.recipes.bulkAdd(recipes);
+    await db.meals.bulkAdd(meals);
+    return { recipes, meals };
+  });
 }

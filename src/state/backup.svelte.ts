@@ -1,8 +1,7 @@
 import { buildBackup, readBackup, type Backup, type BackupInput } from '../core/backup';
-import { addDays, daysBetween, weekStartOf } from '../core/dates';
+import { daysBetween, weekStartOf } from '../core/dates';
 import { readPlanFile, writePlanFile } from '../core/plan/plan-file';
-import type { Meal, Recipe } from '../core/types';
-import { countData, countDatabase, dumpDatabase, repairReferences, replaceDatabase, type TableCounts } from '../db/backup-repository';
+import { addPlanFile, countData, countDatabase, dumpDatabase, readWeek, repairReferences, replaceDatabase, type TableCounts } from '../db/backup-repository';
 import { platform } from '../platform';
 import type { BackupFileInfo } from '../shared/ipc';
 import { db } from './database';
@@ -74,14 +73,6 @@ export function backupFileName(day: string): string {
 
 function decode(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
-}
-
-function sameRecipe(a: Recipe, b: Recipe): boolean {
-  return (
-    a.name.trim().toLowerCase() === b.name.trim().toLowerCase() &&
-    a.ingredients.length === b.ingredients.length &&
-    a.ingredients.every((line, i) => line.trim() === b.ingredients[i].trim())
-  );
 }
 
 /**
@@ -272,16 +263,8 @@ export class BackupState {
   async exportWeek(): Promise<string | null> {
     const weekStart = plan.weekStart;
     const weekEnd = plan.weekEnd;
-    const { meals, recipes } = await db.transaction('r', db.meals, db.recipes, async () => {
-      const rows = await db.meals.where('date').between(weekStart, weekEnd, true, true).toArray();
-      const ids = [...new Set(rows.map((meal) => meal.recipe).filter((id): id is string => id !== null))];
-      const found = (await db.recipes.bulkGet(ids)).filter((recipe): recipe is Recipe => !!recipe);
-      return { meals: rows, recipes: found };
-    });
-    const known = new Set(recipes.map((recipe) => recipe.id));
-    const usable = meals.filter((meal) => (meal.recipe === null ? meal.food !== null : known.has(meal.recipe)));
+    const { meals: usable, recipes } = await readWeek(db, weekStart, weekEnd);
     if (usable.length === 0) throw new Error(`the week of ${weekStart} has no meals to export`);
-    usable.sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? -1 : 1));
     const text = writePlanFile({ people: settings.current.people, weekStart, recipes, meals: usable });
     const where = await platform.saveFile({
       title: 'Export this week',
@@ -317,35 +300,7 @@ export class BackupState {
     const target = plan.weekStart;
     const first = file.meals.reduce((min, meal) => (meal.date < min ? meal.date : min), file.meals[0].date);
     const sourceStart = file.weekStart ?? weekStartOf(first, settings.current.weekStartDay);
-    const shift = daysBetween(sourceStart, target);
-    const now = nowIso();
-    const added = await db.transaction('rw', db.recipes, db.meals, async () => {
-      const stored = await db.recipes.toArray();
-      const taken = new Set(stored.map((recipe) => recipe.id));
-      const idMap = new Map<string, string>();
-      const newRecipes: Recipe[] = [];
-      for (const recipe of file.recipes) {
-        const same = stored.find((existing) => sameRecipe(existing, recipe));
-        if (same) {
-          idMap.set(recipe.id, same.id);
-          continue;
-        }
-        const id = taken.has(recipe.id) ? newId('recipe') : recipe.id;
-        taken.add(id);
-        idMap.set(recipe.id, id);
-        newRecipes.push({ ...recipe, id, createdAt: now, updatedAt: now });
-      }
-      const meals: Meal[] = file.meals.map((meal) => ({
-        ...meal,
-        id: newId('meal'),
-        date: addDays(meal.date, shift),
-        recipe: meal.recipe === null ? null : (idMap.get(meal.recipe) ?? null),
-        leftoverOf: null,
-      }));
-      await db.recipes.bulkAdd(newRecipes);
-      await db.meals.bulkAdd(meals);
-      return { recipes: newRecipes, meals };
-    });
+    const added = await addPlanFile(db, file, { shift: daysBetween(sourceStart, target), now: nowIso(), newId });
     const label = `Imported ${plural(added.meals.length, 'meal')}${added.recipes.length ? ` and ${plural(added.recipes.length, 'new recipe')}` : ''} onto the week of ${target}`;
     undoStack.push(
       label,

@@ -236,6 +236,10 @@ describe('Paprika exports', () => {
     expect(() => parsePaprikaExport(zipSync({ 'a.paprikarecipe': gzipSync(strToU8('{not json')) }))).toThrow('Paprika export: recipe "a.paprikarecipe" is not valid JSON');
     expect(() => parsePaprikaExport(zipSync({ 'a.paprikarecipe': gzipSync(strToU8('{"ingredients":"1 egg"}')) }))).toThrow('Paprika export: recipe "a.paprikarecipe" has no name');
     expect(() => parsePaprikaExport(zipSync({ 'a\nb.paprikarecipe': strToU8('[') }))).toThrow('Paprika export: recipe "a\\nb.paprikarecipe" is not valid JSON');
+    expect(() => parsePaprikaExport(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1]))).toThrow('not a readable Paprika export (the file is too short)');
+    const bomb = gzipSync(strToU8('{"name":"A"}'));
+    bomb.set([0xff, 0xff, 0xff, 0xff], bomb.length - 4);
+    expect(() => parsePaprikaExport(zipSync({ 'a.paprikarecipe': bomb }, { level: 0 }))).toThrow('Paprika export: recipe "a.paprikarecipe" is not readable gzip data');
     const damaged = paprikaExport([{ name: 'x' }]).slice(0, 40);
     expect(() => parsePaprikaExport(damaged)).toThrow(ImportError);
   });

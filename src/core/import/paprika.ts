@@ -97,6 +97,11 @@ function readEntry(name: string, bytes: Uint8Array): Record<string, unknown> {
   let json: Uint8Array = bytes;
   // Entries are gzipped JSON; accept plain JSON too.
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    // gunzip allocates the size the trailer claims: check it first.
+    const claimed = bytes.length >= 18 ? readUint(bytes, bytes.length - 4, 4) : -1;
+    if (claimed < 0 || claimed > MAX_RECIPE_BYTES || claimed > bytes.length * MAX_DEFLATE_RATIO + 1_024) {
+      throw new ImportError(`Paprika export: recipe ${label(name)} is not readable gzip data`);
+    }
     try {
       json = gunzipSync(bytes);
     } catch {

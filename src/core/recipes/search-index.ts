@@ -147,8 +147,6 @@ function fieldScore(fields: number, exact: boolean): number {
 export function searchRecipes(index: SearchIndex, query: string, limit = 100, only?: ReadonlySet<string>): SearchResult {
   const words = queryTokens(query);
   const count = index.ids.length;
-  let candidates: number[];
-  let scores: Float64Array | null = null;
   if (words.length === 0) {
     // Already in name order: no sort, and only the first page becomes ids.
     const ids: string[] = [];
@@ -160,39 +158,37 @@ export function searchRecipes(index: SearchIndex, query: string, limit = 100, on
       total += 1;
     }
     return { ids, total };
-  } else {
-    scores = new Float64Array(count);
-    const best = new Float64Array(count);
-    let alive: Uint8Array | null = null;
-    for (const word of words) {
-      best.fill(0);
-      const hit = new Uint8Array(count);
-      for (let t = lowerBound(index.tokens, word); t < index.tokens.length; t += 1) {
-        const token = index.tokens[t];
-        if (!token.startsWith(word)) break;
-        const exact = token.length === word.length;
-        const postings = index.postings[t];
-        const fields = index.fields[t];
-        for (let p = 0; p < postings.length; p += 1) {
-          const n = postings[p];
-          if (alive && !alive[n]) continue;
-          hit[n] = 1;
-          const score = fieldScore(fields[p], exact);
-          if (score > best[n]) best[n] = score;
-        }
-      }
-      for (let n = 0; n < count; n += 1) if (hit[n]) scores[n] += best[n];
-      alive = hit;
-    }
-    const folded = words.join(' ');
-    candidates = [];
-    for (let n = 0; n < count; n += 1) {
-      if (!alive![n] || (only && !only.has(index.ids[n]))) continue;
-      if (index.names[n].startsWith(folded)) scores[n] += 5;
-      candidates.push(n);
-    }
   }
-  const s = scores!;
-  candidates.sort((a, b) => s[b] - s[a] || index.nameRank[a] - index.nameRank[b]);
+  const scores = new Float64Array(count);
+  const best = new Float64Array(count);
+  let alive: Uint8Array | null = null;
+  for (const word of words) {
+    best.fill(0);
+    const hit = new Uint8Array(count);
+    for (let t = lowerBound(index.tokens, word); t < index.tokens.length; t += 1) {
+      const token = index.tokens[t];
+      if (!token.startsWith(word)) break;
+      const exact = token.length === word.length;
+      const postings = index.postings[t];
+      const fields = index.fields[t];
+      for (let p = 0; p < postings.length; p += 1) {
+        const n = postings[p];
+        if (alive && !alive[n]) continue;
+        hit[n] = 1;
+        const score = fieldScore(fields[p], exact);
+        if (score > best[n]) best[n] = score;
+      }
+    }
+    for (let n = 0; n < count; n += 1) if (hit[n]) scores[n] += best[n];
+    alive = hit;
+  }
+  const folded = words.join(' ');
+  const candidates: number[] = [];
+  for (let n = 0; n < count; n += 1) {
+    if (!alive![n] || (only && !only.has(index.ids[n]))) continue;
+    if (index.names[n].startsWith(folded)) scores[n] += 5;
+    candidates.push(n);
+  }
+  candidates.sort((a, b) => scores[b] - scores[a] || index.nameRank[a] - index.nameRank[b]);
   return { ids: candidates.slice(0, Math.max(0, limit)).map((n) => index.ids[n]), total: candidates.length };
 }

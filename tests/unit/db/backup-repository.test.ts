@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBackup, parseBackup, readBackup, type BackupInput } from '../../../src/core/backup';
+import { readPlanFile, writePlanFile } from '../../../src/core/plan/plan-file';
 import type { Meal, Recipe } from '../../../src/core/types';
-import { countData, countDatabase, dumpDatabase, repairReferences, replaceDatabase } from '../../../src/db/backup-repository';
+import { addPlanFile, countData, countDatabase, dumpDatabase, readWeek, repairReferences, replaceDatabase } from '../../../src/db/backup-repository';
 import type { ThirtyfoldDatabase } from '../../../src/db/database';
 import fixtureText from '../../fixtures/backup/v1-sample.thirtyfold.json?raw';
 import { migrationHarness } from './harness';
@@ -116,6 +117,48 @@ describe('repairReferences', () => {
 
   it('returns the same data when nothing points nowhere', () => {
     expect(repairReferences(current)).toEqual({ data: current, repaired: 0 });
+  });
+});
+
+describe('the week plan file', () => {
+  it('reads a week with the recipes its meals use, and adds it back onto another week reusing identical recipes', async () => {
+    const db = await seeded();
+    const week = await readWeek(db, '2026-11-23', '2026-11-29');
+    expect(week.meals.map((m) => m.id)).toEqual(['m-a', 'm-c', 'm-b']);
+    expect(week.recipes.map((r) => r.id)).toEqual(['r-a']);
+    const file = readPlanFile(writePlanFile({ people: 2, weekStart: '2026-11-23', ...week }));
+    let next = 0;
+    const added = await addPlanFile(db, file, { shift: 7, now: '2026-11-25T10:00:00.000Z', newId: (prefix) => `${prefix}-new-${next++}` });
+    // r-a is stored with the same name and ingredients, so it is reused rather than copied.
+    expect(added.recipes).toEqual([]);
+    expect(added.meals.map((m) => [m.date, m.slot, m.recipe, m.food])).toEqual([
+      ['2026-11-30', 'dinner', 'r-a', null],
+      ['2026-11-30', 'dinner', null, '1 apple'],
+      ['2026-12-01', 'lunch', 'r-a', null],
+    ]);
+    expect(await db.meals.count()).toBe(6);
+    db.close();
+  });
+
+  it('gives a recipe whose id is taken by a different recipe a new id', async () => {
+    const db = await seeded();
+    const text = JSON.stringify({
+      format: 'thirtyfold.plan/1',
+      recipes: [{ id: 'r-a', name: 'Something else', servings: 2, ingredients: ['1 leek'] }, { id: 'r-new', name: 'Kale salad', servings: 2, ingredients: ['1 bunch kale'] }],
+      meals: [
+        { date: '2026-01-05', slot: 'lunch', recipe: 'r-a' },
+        { date: '2026-01-06', slot: 'lunch', recipe: 'r-new' },
+      ],
+    });
+    let next = 0;
+    const added = await addPlanFile(db, readPlanFile(text), { shift: 0, now: '2026-11-25T10:00:00.000Z', newId: (prefix) => `${prefix}-fresh-${next++}` });
+    expect(added.recipes.map((r) => [r.id, r.name])).toEqual([
+      ['recipe-fresh-0', 'Something else'],
+      ['r-new', 'Kale salad'],
+    ]);
+    expect(added.meals.map((m) => m.recipe)).toEqual(['recipe-fresh-0', 'r-new']);
+    expect((await db.recipes.get('r-a'))?.name).toBe('Chana masala');
+    db.close();
   });
 });
 
