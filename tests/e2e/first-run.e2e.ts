@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 
 // The app computes the week's scores in the page; on a busy machine that can take a few seconds.
 const expect = baseExpect.configure({ timeout: 15_000 });
+test.describe.configure({ timeout: 120_000 });
 
 interface ExampleMeal {
   date: string;

@@ -2,6 +2,7 @@ import { expect as baseExpect, test, type Page } from '@playwright/test';
 
 // The app computes the week's scores in the page; on a busy machine that can take a few seconds.
 const expect = baseExpect.configure({ timeout: 15_000 });
+test.describe.configure({ timeout: 120_000 });
 
 /**
  * Two recipes written straight into IndexedDB (the page is reloaded so the
