@@ -1,7 +1,377 @@
+/**
+ * Browser-side benchmarks in real Chromium: startup of the built renderer to an
+ * interactive week (empty database and the large library), recipe search
+ * keypress-to-screen, backup export/restore beside a raw Dexie bulkPut, the
+ * bundle size and the renderer's JS heap. See docs/PERFORMANCE.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { settingsToRows } from '../../src/core/backup';
+import { addDays, daysBetween, weekStartOf } from '../../src/core/dates';
+import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser';
 import type { Library } from './generate';
-import type { Timing } from './measure';
+import { fromSamples, round, type Timing } from './measure';
 
-/** Browser-side benchmarks: filled in once the app's views exist. */
-export async function browserBenchmarks(_options: { root: string; quick: boolean; library: Library; backupText: string }): Promise<{ timings: Timing[]; figures: Record<string, number | string> } | null> {
-  return null;
+const APP_OUT = '/tmp/tf-bench-app';
+const PAGE_OUT = '/tmp/tf-bench-page';
+const PORTS = [4451, 4452, 4453, 4454, 4455, 4456, 4457, 4458, 4459];
+/** Same policy as scripts/serve-web.mjs, so the app runs as it does in a browser. */
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+/** Last week of the generated history (bench.ts generates up to 2026-11-29). */
+const LIBRARY_LAST_WEEK = '2026-11-23';
+const WEEK_START_DAY = 1;
+
+interface Options {
+  root: string;
+  quick: boolean;
+  library: Library;
+  backupText: string;
+}
+
+/** Builds the renderer and the bench page into /tmp; BENCH_REUSE_BUILD=1 keeps an existing build (for repeated runs). */
+function build(root: string): void {
+  if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(join(APP_OUT, 'index.html')) && existsSync(join(PAGE_OUT, 'index.html'))) return;
+  const run = (args: string[], env: Record<string, string>) => {
+    try {
+      execFileSync('npx', args, { cwd: root, env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (error) {
+      throw new Error(`vite ${args.slice(2).join(' ')}: ${String((error as { stderr?: Buffer }).stderr ?? (error as Error).message).trim()}`);
+    }
+  };
+  run(['vite', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'error'], { RENDERER_OUT: APP_OUT });
+  run(['vite', 'build', '--config', 'scripts/bench/vite.bench.config.ts', '--logLevel', 'error'], { BENCH_PAGE_OUT: PAGE_OUT });
+}
+
+/** Serves /app/ (the built renderer), /bench/ (the bench page) and /data/ (rows from Node) on one origin, so both share IndexedDB. */
+async function serve(data: Record<string, string>): Promise<{ server: Server; base: string }> {
+  const roots: Record<string, string> = { app: APP_OUT, bench: PAGE_OUT };
+  const server = createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const [, top, ...rest] = pathname.split('/');
+    if (top === 'data' && data[rest.join('/')] !== undefined) {
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(data[rest.join('/')]);
+      return;
+    }
+    const dir = roots[top];
+    const file = dir ? normalize(join(dir, rest.join('/') || 'index.html')) : '';
+    if (!dir || !file.startsWith(dir + sep)) {
+      response.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': 'no-store' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  for (const port of PORTS) {
+    const ok = await new Promise<boolean>((done) => {
+      server.once('error', () => done(false));
+      server.listen(port, '127.0.0.1', () => done(true));
+    });
+    if (ok) return { server, base: `http://127.0.0.1:${port}` };
+  }
+  throw new Error(`no free port among ${PORTS.join(', ')}`);
+}
+
+/** The library with its meal history moved by whole weeks so its last week is the current week (the planner opens on today). */
+function currentWeekRows(library: Library): { rows: string; weekMeals: number } {
+  const today = new Date();
+  const todayIso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  const weekStart = weekStartOf(todayIso, WEEK_START_DAY);
+  const shift = daysBetween(LIBRARY_LAST_WEEK, weekStart);
+  const meals = shift === 0 ? library.meals : library.meals.map((meal) => ({ ...meal, date: addDays(meal.date, shift) }));
+  const weekEnd = addDays(weekStart, 6);
+  const weekMeals = meals.filter((meal) => meal.date >= weekStart && meal.date <= weekEnd).length;
+  const settings = settingsToRows({ people: 2 });
+  return { rows: JSON.stringify({ recipes: library.recipes, meals, foods: library.foods, shopping: library.shopping, settings }), weekMeals };
+}
+
+/**
+ * Installed in every app page before its scripts run: after each DOM change,
+ * at the next animation frame, logs what the week view shows. Startup is the
+ * first frame from which the view no longer changes (week grid, meal names,
+ * scores and sidebar all final), timed from navigation start.
+ */
+const READINESS_PROBE = `(() => {
+  if (!location.pathname.startsWith('/app/')) return;
+  const log = [];
+  let pending = false;
+  let lastMutation = 0;
+  const snapshot = () => {
+    const grid = document.querySelector('.grid[role="region"]');
+    const main = document.querySelector('main');
+    return {
+      key: main ? main.textContent : '',
+      meals: grid ? grid.querySelectorAll('.meal').length : -1,
+      empty: !!document.querySelector('[data-testid="empty-week"]'),
+    };
+  };
+  new MutationObserver(() => {
+    lastMutation = performance.now();
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      log.push({ t: performance.now(), ...snapshot() });
+    });
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+  window.thirtyfoldStartup = {
+    lastMutation: () => lastMutation,
+    readyAt(meals) {
+      const now = snapshot();
+      if (now.meals !== meals || (meals === 0 && !now.empty)) return null;
+      let at = null;
+      for (let i = log.length - 1; i >= 0 && log[i].key === now.key; i--) at = log[i].t;
+      return at;
+    },
+  };
+})();`;
+
+interface StartupWindow {
+  thirtyfoldStartup: { lastMutation(): number; readyAt(meals: number): number | null };
+}
+
+/** Opens the app in a fresh page of `context` and returns ms from navigation start to the settled, interactive week. */
+async function startupOnce(context: BrowserContext, base: string, meals: number): Promise<{ ms: number; page: Page }> {
+  const page = await context.newPage();
+  await page.goto(`${base}/app/?starter=0#/plan`);
+  await page.waitForFunction((expected) => (window as unknown as StartupWindow).thirtyfoldStartup.readyAt(expected) !== null, meals, {
+    timeout: 60_000,
+    polling: 100,
+  });
+  // Quiet for 750 ms: nothing left to render.
+  await page.waitForFunction(() => performance.now() - (window as unknown as StartupWindow).thirtyfoldStartup.lastMutation() > 750, undefined, {
+    timeout: 60_000,
+    polling: 100,
+  });
+  const ms = await page.evaluate((expected) => (window as unknown as StartupWindow).thirtyfoldStartup.readyAt(expected), meals);
+  if (ms === null) throw new Error('the week view changed back after it was ready');
+  return { ms, page };
+}
+
+async function startupRuns(context: BrowserContext, base: string, meals: number, runs: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const { ms, page } = await startupOnce(context, base, meals);
+    await page.close();
+    // The first run warms Chromium's caches and is not counted.
+    if (i > 0) samples.push(ms);
+  }
+  return samples;
+}
+
+/** JS heap of the page after a full garbage collection, in MiB (CDP Performance.getMetrics). */
+async function heapMiB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN;
+  return round(used / 1024 ** 2, 1);
+}
+
+interface SearchWindow {
+  thirtyfoldSearch: { arm(): void; result: Promise<number | null> | null };
+}
+
+/** In the Recipes view: from a key's keydown to the frame after the view's DOM changed (MutationObserver, then rAF, then a task). */
+const SEARCH_PROBE = `(() => {
+  const probe = {
+    result: null,
+    arm() {
+      probe.result = new Promise((resolve) => {
+        const main = document.querySelector('main');
+        let start = -1;
+        let done = false;
+        const observer = new MutationObserver(() => {
+          if (start < 0) return;
+          observer.disconnect();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => finish(performance.now() - start);
+            channel.port2.postMessage(0);
+          });
+        });
+        const finish = (value) => {
+          if (done) return;
+          done = true;
+          observer.disconnect();
+          resolve(value);
+        };
+        const onKeydown = (event) => {
+          start = event.timeStamp;
+          window.removeEventListener('keydown', onKeydown, true);
+        };
+        window.addEventListener('keydown', onKeydown, true);
+        if (main) observer.observe(main, { childList: true, subtree: true, characterData: true });
+        setTimeout(() => finish(null), 10000);
+      });
+    },
+  };
+  window.thirtyfoldSearch = probe;
+})();`;
+
+async function searchSamples(page: Page, queries: string[]): Promise<{ samples: number[]; unchanged: number }> {
+  await page.evaluate(() => {
+    location.hash = '#/recipes';
+  });
+  const box = page.getByRole('searchbox', { name: 'Search recipes' });
+  await box.waitFor({ timeout: 60_000 });
+  await page.locator('#recipe-results li').first().waitFor({ timeout: 60_000 });
+  // Let the background reading of every recipe's ingredients finish: typing is measured on a settled library.
+  await page.waitForFunction(() => !document.querySelector('[data-testid="recipe-count"] .progress'), undefined, { timeout: 900_000, polling: 250 });
+  await page.evaluate(SEARCH_PROBE);
+  const samples: number[] = [];
+  let unchanged = 0;
+  for (const query of queries) {
+    await box.fill('');
+    await page.waitForTimeout(300);
+    await box.focus();
+    for (const key of query) {
+      await page.evaluate(() => (window as unknown as SearchWindow).thirtyfoldSearch.arm());
+      await page.keyboard.press(key === ' ' ? 'Space' : key);
+      const ms = await page.evaluate(() => (window as unknown as SearchWindow).thirtyfoldSearch.result);
+      if (ms === null) unchanged += 1;
+      else samples.push(ms);
+      await page.waitForTimeout(100);
+    }
+  }
+  return { samples, unchanged };
+}
+
+/** Raw and gzip sizes of the built renderer's files, in KiB. */
+function bundleSizes(): Record<string, number> {
+  const sizes: Record<string, number> = { jsKiB: 0, jsGzipKiB: 0, cssKiB: 0, cssGzipKiB: 0, jsonKiB: 0, jsonGzipKiB: 0, totalKiB: 0, totalGzipKiB: 0 };
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = join(dir, name);
+      if (statSync(file).isDirectory()) {
+        walk(file);
+        continue;
+      }
+      const body = readFileSync(file);
+      const raw = body.length / 1024;
+      const gzip = gzipSync(body, { level: 9 }).length / 1024;
+      const kind = extname(name).slice(1);
+      if (kind === 'js' || kind === 'css' || kind === 'json') {
+        sizes[`${kind}KiB`] += raw;
+        sizes[`${kind}GzipKiB`] += gzip;
+      }
+      sizes.totalKiB += raw;
+      sizes.totalGzipKiB += gzip;
+    }
+  };
+  walk(APP_OUT);
+  return Object.fromEntries(Object.entries(sizes).map(([key, value]) => [key, round(value, 1)]));
+}
+
+/**
+ * Browser-side benchmarks; null (with a message) when Chromium or the build is
+ * not available, so the Node figures still come out.
+ */
+export async function browserBenchmarks(options: Options): Promise<{ timings: Timing[]; figures: Record<string, number | string> } | null> {
+  const { root, quick, library } = options;
+  try {
+    build(root);
+  } catch (error) {
+    console.error(`Browser benchmarks skipped: the build failed (${(error as Error).message.split('\n')[0]})`);
+    return null;
+  }
+  const { rows, weekMeals } = currentWeekRows(library);
+  const { server, base } = await serve({ 'rows.json': rows });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS }).catch((error: Error) => {
+    console.error(`Browser benchmarks skipped: Chromium did not start (${error.message.split('\n')[0]})`);
+    return null;
+  });
+  if (!browser) {
+    server.close();
+    return null;
+  }
+  const runs = quick ? { startup: 2, backup: 1 } : { startup: 12, backup: 5 };
+  const queries = quick ? ['kal'] : ['chickpea', 'smoky kale', 'lentil soup', 'garlic'];
+  const timings: Timing[] = [];
+  const figures: Record<string, number | string> = {};
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: READINESS_PROBE });
+
+    const empty = await startupRuns(context, base, 0, runs.startup);
+    const emptyTiming = fromSamples('startup to interactive week, empty database', empty, 1000);
+    const probe = await startupOnce(context, base, 0);
+    figures.heapEmptyMiB = await heapMiB(probe.page);
+    await probe.page.close();
+
+    const benchPage = await context.newPage();
+    await benchPage.goto(`${base}/bench/`);
+    await benchPage.waitForFunction(() => 'thirtyfoldBench' in window);
+    figures.seedBulkPutMs = round(await benchPage.evaluate((url) => window.thirtyfoldBench.seed(url), `${base}/data/rows.json`), 1);
+    await benchPage.evaluate(() => window.thirtyfoldBench.close());
+    await benchPage.close();
+
+    const large = await startupRuns(context, base, weekMeals, runs.startup);
+    const largeTiming = fromSamples(`startup to interactive week, ${library.recipes.length} recipes`, large, 1000);
+    timings.push(emptyTiming, largeTiming);
+    figures.startupWeekMeals = weekMeals;
+    figures.startupLargeVsEmpty = round(largeTiming.medianMs / emptyTiming.medianMs, 2);
+
+    const page = (await startupOnce(context, base, weekMeals)).page;
+    figures.heapLargeMiB = await heapMiB(page);
+    const search = await searchSamples(page, queries);
+    timings.push(fromSamples(`recipe search, keypress to screen (${library.recipes.length} recipes)`, search.samples, 50));
+    figures.searchKeysWithoutChange = search.unchanged;
+    await page.close();
+
+    const backupPage = await context.newPage();
+    await backupPage.goto(`${base}/bench/`);
+    await backupPage.waitForFunction(() => 'thirtyfoldBench' in window);
+    const exportMs: number[] = [];
+    const restoreMs: number[] = [];
+    const rawMs: number[] = [];
+    for (let i = 0; i <= runs.backup; i++) {
+      const exported = await backupPage.evaluate(() => window.thirtyfoldBench.exportBackup());
+      const restored = await backupPage.evaluate(() => window.thirtyfoldBench.restoreBackup());
+      const raw = await backupPage.evaluate(() => window.thirtyfoldBench.rawBulkPut());
+      figures.backupExportBytes = exported.bytes;
+      if (i === 0) continue;
+      exportMs.push(exported.ms);
+      restoreMs.push(restored);
+      rawMs.push(raw);
+    }
+    const counts = await backupPage.evaluate(() => window.thirtyfoldBench.counts());
+    if (counts.recipes !== library.recipes.length || counts.meals !== library.meals.length) {
+      throw new Error(`the database holds ${counts.recipes} recipes and ${counts.meals} meals after the backup runs`);
+    }
+    const exportTiming = fromSamples('backup export in Chromium (dump + build JSON)', exportMs, 3000);
+    const restoreTiming = fromSamples('backup restore in Chromium (parse + validate + replace)', restoreMs, 3000);
+    const rawTiming = fromSamples('raw Dexie bulkPut of the same rows', rawMs);
+    timings.push(exportTiming, restoreTiming, rawTiming);
+    figures.backupExportVsBulkPut = round(exportTiming.medianMs / rawTiming.medianMs, 2);
+    figures.backupRestoreVsBulkPut = round(restoreTiming.medianMs / rawTiming.medianMs, 2);
+    await backupPage.close();
+    await context.close();
+
+    for (const [key, value] of Object.entries(bundleSizes())) figures[`bundle${key[0].toUpperCase()}${key.slice(1)}`] = value;
+    figures.chromiumVersion = browser.version();
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return { timings, figures };
 }

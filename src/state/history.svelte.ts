@@ -166,14 +166,24 @@ export class SuggestionsState {
     ),
   );
 
-  /** Adds a single food as a meal: one portion for each person. */
-  addFood(text: string, date: string, slot: string): Promise<string[]> {
-    return plan.add({ date, slot, recipe: null, food: text, servings: settings.current.people, leftoverOf: null });
+  /** Adds a single food as a meal, one portion for each person, with Undo. */
+  addFood(text: string, date: string, slot: string, label: string): Promise<void> {
+    return this.#add({ date, slot, recipe: null, food: text, servings: settings.current.people, leftoverOf: null }, label);
   }
 
-  /** Adds a recipe as a meal: one serving for each person. */
-  addRecipe(id: string, date: string, slot: string): Promise<string[]> {
-    return plan.add({ date, slot, recipe: id, food: null, servings: settings.current.people, leftoverOf: null });
+  /** Adds a recipe as a meal, one serving for each person, with Undo. */
+  addRecipe(id: string, date: string, slot: string, label: string): Promise<void> {
+    return this.#add({ date, slot, recipe: id, food: null, servings: settings.current.people, leftoverOf: null }, label);
+  }
+
+  async #add(meal: Omit<Meal, 'id'>, label: string): Promise<void> {
+    const ids = await plan.add(meal);
+    const rows = (await db.meals.bulkGet(ids)).filter((row): row is Meal => !!row);
+    undoStack.push(
+      label,
+      () => db.meals.bulkDelete(ids),
+      () => db.meals.bulkPut(rows).then(() => undefined),
+    );
   }
 }
 
@@ -193,7 +203,12 @@ export async function fixRecipeLine(line: UncountedLine, fix: { food?: string | 
   const before = $state.snapshot(recipe) as Recipe;
   const overrides = { ...(before.overrides ?? {}), [line.lineIndex]: { ...(before.overrides?.[line.lineIndex] ?? {}), ...fix } };
   await recipes.save({ ...before, overrides });
-  const label = fix.food !== undefined ? `Changed the food of “${line.text}”` : `Set the grams of “${line.text}”`;
+  const label =
+    fix.food !== undefined
+      ? fix.food === null
+        ? `“${line.text}” is left out of the scores`
+        : `“${line.text}” now counts as ${catalog.byId.get(fix.food)?.name ?? fix.food}`
+      : `“${line.text}” set to ${fix.grams} g`;
   undoStack.push(
     label,
     () => db.recipes.put(before).then(() => undefined),

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { gzipSync, strToU8, zipSync } from 'fflate';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,14 +142,39 @@ test('imports a recipe page, backs up, refuses a broken backup, restores a good 
   await expect(page.getByRole('main').getByText('Kale salad')).toHaveCount(0);
 });
 
-test('the import dialog keeps focus inside, closes with Escape and gives focus back', async ({ page }) => {
+/** A Paprika export: a zip of gzipped JSON recipes, one of them broken. */
+function paprikaExport(): Buffer {
+  const recipe = (name: string, ingredients: string) =>
+    gzipSync(strToU8(JSON.stringify({ name, servings: '2', ingredients, directions: 'Cook.', categories: ['Quick'] })));
+  return Buffer.from(
+    zipSync({
+      'Miso soup.paprikarecipe': recipe('Miso soup', '1 tbsp miso\n1 sheet nori'),
+      'Oat porridge.paprikarecipe': recipe('Oat porridge', '1 cup rolled oats\n1 cup milk'),
+      'Broken.paprikarecipe': strToU8('not json'),
+    }),
+  );
+}
+
+async function drop(page: Page, name: string, bytes: Buffer, type: string): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ({ name, data, type }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], name, { type }));
+      return transfer;
+    },
+    { name, data: [...bytes], type },
+  );
+  for (const event of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('body', event, { dataTransfer: transfer });
+}
+
+test('the import dialog traps focus and closes with Escape; dropped files open the review', async ({ page }) => {
   await page.goto('./?starter=0#/settings');
   const opener = page.getByRole('button', { name: 'Import recipes…' });
   await opener.click();
   const dialog = page.getByRole('dialog', { name: 'Import recipes' });
   await expect(dialog.getByRole('button', { name: 'Choose a file…' })).toBeFocused();
-  for (let i = 0; i < 8; i += 1) {
-    await page.keyboard.press('Tab');
+  for (let i = 0; i < 6; i += 1) {
+    await page.keyboard.press(i < 3 ? 'Tab' : 'Shift+Tab');
     expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
   }
   await page.getByRole('tab', { name: 'Paste text' }).click();
@@ -157,19 +183,23 @@ test('the import dialog keeps focus inside, closes with Escape and gives focus b
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
-});
 
-test('a recipe page dropped on the window opens the review', async ({ page }) => {
-  await page.goto('./?starter=0#/settings');
-  await expect(page.getByRole('heading', { name: 'Your data' })).toBeVisible();
-  const html = readFileSync(recipePage, 'utf8');
-  const transfer = await page.evaluateHandle((text) => {
-    const data = new DataTransfer();
-    data.items.add(new File([text], 'red-lentil-soup.html', { type: 'text/html' }));
-    return data;
-  }, html);
-  await page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
-  await page.dispatchEvent('body', 'dragover', { dataTransfer: transfer });
-  await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
-  await expect(page.getByRole('dialog', { name: 'Review the recipe' }).getByLabel('Name')).toHaveValue('Red lentil soup');
+  await drop(page, 'red-lentil-soup.html', readFileSync(recipePage), 'text/html');
+  const single = page.getByRole('dialog', { name: 'Review the recipe' });
+  await expect(single.getByLabel('Name')).toHaveValue('Red lentil soup');
+  await page.keyboard.press('Escape');
+  await expect(single).toBeHidden();
+
+  await drop(page, 'library.paprikarecipes', paprikaExport(), 'application/zip');
+  const many = page.getByRole('dialog', { name: 'Review 2 recipes' });
+  await expect(many.getByRole('note')).toContainText('1 recipe could not be read');
+  await expect(many.getByRole('list', { name: 'Recipes found' }).getByRole('checkbox')).toHaveCount(2);
+  await many.getByRole('button', { name: /Oat porridge/ }).click();
+  await expect(many.getByLabel('Name')).toHaveValue('Oat porridge');
+  await shot(page, 'import-many');
+  await many.getByRole('checkbox', { name: 'Save Miso soup' }).uncheck();
+  await many.getByRole('button', { name: 'Save 1 recipe' }).click();
+  await expect(page).toHaveURL(/#\/recipes\/recipe-/);
+  await expect(page.getByRole('main').getByText('Oat porridge').first()).toBeVisible();
+  expect((await storedCounts(page)).recipes).toBe(1);
 });

@@ -168,6 +168,13 @@ test('moves between weeks, repeats a meal, copies a day and a week, and clears a
   await expect(page.getByRole('button', { name: 'This week' })).toBeDisabled();
   await expect(page.locator('.day-head.today')).toHaveCount(1);
 
+  // Arrow keys move between slots; at 1280 px the days are rows.
+  await addButton(page, 'Monday', 'breakfast').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(addButton(page, 'Tuesday', 'breakfast')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(addButton(page, 'Tuesday', 'lunch')).toBeFocused();
+
   await page.getByLabel('Go to date').fill('2030-01-02');
   await expect(page.getByText('31 December 2029 – 6 January 2030')).toBeVisible();
   await addButton(page, 'Wednesday', 'lunch').click();
