@@ -1,4 +1,4 @@
-import type { Food, Meal, Recipe } from '../types';
+import type { Food, Meal, Recipe, ShoppingState } from '../types';
 
 /** Format tag of a backup file. */
 export const BACKUP_FORMAT = 'thirtyfold.backup';
@@ -6,21 +6,7 @@ export const BACKUP_FORMAT = 'thirtyfold.backup';
 /** The version this build writes. Versions are append-only: every older one must still restore. */
 export const BACKUP_VERSION = 1;
 
-/** Check state of one shopping list, as stored and as backed up. */
-export interface ShoppingState {
-  /** The list's key: its date range, e.g. "2026-11-23..2026-11-29". */
-  id: string;
-  /** Keys of the items ticked off. */
-  checked: string[];
-  /** Items the user typed in by hand. */
-  manual: string[];
-}
-
-/** One settings row as the database keeps it. */
-export interface SettingRow {
-  key: string;
-  value: unknown;
-}
+export type { SettingRow, ShoppingState } from '../types';
 
 /** Everything a backup holds. */
 export interface BackupData {
