@@ -5,7 +5,7 @@
  * bundle size and the renderer's JS heap. See docs/PERFORMANCE.md.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -165,6 +165,21 @@ async function startupOnce(context: BrowserContext, base: string, meals: number)
   return { ms, page };
 }
 
+/** One startup under Chromium's CPU profiler (CDP Profiler), written as a .cpuprofile for Chrome DevTools. */
+async function profiledStartup(context: BrowserContext, base: string, meals: number, file: string): Promise<void> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.goto(`${base}/app/?starter=0#/plan`);
+  await page.waitForFunction((expected) => (window as unknown as StartupWindow).thirtyfoldStartup.readyAt(expected) !== null, meals, { timeout: 60_000, polling: 100 });
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  await cdp.detach();
+  await page.close();
+}
+
 async function startupRuns(context: BrowserContext, base: string, meals: number, runs: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i <= runs; i++) {
@@ -314,6 +329,10 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
 
     const empty = await startupRuns(context, base, 0, runs.startup);
     const emptyTiming = fromSamples('startup to interactive week, empty database', empty, 1000);
+    if (process.env.BENCH_PROFILE_DIR) {
+      mkdirSync(process.env.BENCH_PROFILE_DIR, { recursive: true });
+      await profiledStartup(context, base, 0, join(process.env.BENCH_PROFILE_DIR, 'startup-empty.cpuprofile'));
+    }
     const probe = await startupOnce(context, base, 0);
     figures.heapEmptyMiB = await heapMiB(probe.page);
     await probe.page.close();
@@ -331,6 +350,11 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
     figures.startupWeekMeals = weekMeals;
     figures.startupLargeVsEmpty = round(largeTiming.medianMs / emptyTiming.medianMs, 2);
 
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    if (profileDir) {
+      mkdirSync(profileDir, { recursive: true });
+      await profiledStartup(context, base, weekMeals, join(profileDir, 'startup-large.cpuprofile'));
+    }
     const page = (await startupOnce(context, base, weekMeals)).page;
     figures.heapLargeMiB = await heapMiB(page);
     const search = await searchSamples(page, queries);

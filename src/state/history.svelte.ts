@@ -30,6 +30,31 @@ function mealSignature(meal: Meal, byId: ReadonlyMap<string, Recipe>): string {
   return `${meal.id}|${meal.date}|${meal.slot}|${meal.recipe ?? ''}@${recipe}|${meal.food ?? ''}|${meal.servings}`;
 }
 
+/** Figures of scored weeks by week start, with the signature of the meals they were scored from. */
+export type WeekCache = Map<string, { signature: string; figures: WeekFigures }>;
+
+/**
+ * Wraps a week scorer so a week whose meals (and the recipes they eat) are
+ * unchanged since the last call is served from `cache`; `onScore` hears of
+ * each week actually scored.
+ */
+export function cachedScorer(
+  cache: WeekCache,
+  byId: ReadonlyMap<string, Recipe>,
+  score: (weekStart: string, meals: readonly Meal[]) => WeekFigures,
+  onScore: () => void = () => {},
+): (weekStart: string, meals: readonly Meal[]) => WeekFigures {
+  return (start, meals) => {
+    const signature = meals.map((meal) => mealSignature(meal, byId)).join('\n');
+    const held = cache.get(start);
+    if (held && held.signature === signature) return held.figures;
+    onScore();
+    const figures = score(start, meals);
+    cache.set(start, { signature, figures });
+    return figures;
+  };
+}
+
 /** Scores one week of meals per person with the user's settings. */
 function scoreMeals(weekStart: string, meals: readonly Meal[]): WeekScore {
   return scoreWeek(
@@ -64,7 +89,7 @@ export class HistoryState {
 
   // A plain cache, not state: reading it must not make the history depend on it.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #cache = new Map<string, { signature: string; figures: WeekFigures }>();
+  #cache: WeekCache = new Map();
   #context: ScoringContext | null = null;
   /** Weeks scored since the page loaded (not served from the cache). */
   scored = 0;
@@ -80,21 +105,17 @@ export class HistoryState {
     const old = this.#context;
     if (!old || old.lookup !== context.lookup || old.parse !== context.parse || old.rules !== context.rules) this.#cache.clear();
     this.#context = context;
-    const byId = recipes.byId;
     return weekHistory({
       meals: this.#meals.current,
       weekStartDay: settings.current.weekStartDay,
       until: this.today,
       weeks: this.period,
-      score: (start, meals) => {
-        const signature = meals.map((meal) => mealSignature(meal, byId)).join('\n');
-        const held = this.#cache.get(start);
-        if (held && held.signature === signature) return held.figures;
-        this.scored += 1;
-        const figures = figuresOf(scoreMeals(start, meals));
-        this.#cache.set(start, { signature, figures });
-        return figures;
-      },
+      score: cachedScorer(
+        this.#cache,
+        recipes.byId,
+        (start, meals) => figuresOf(scoreMeals(start, meals)),
+        () => (this.scored += 1),
+      ),
     });
   });
 
@@ -195,12 +216,12 @@ export const suggestions = new SuggestionsState();
  */
 export async function fixRecipeLine(line: UncountedLine, fix: { food?: string | null; grams?: number | null }): Promise<void> {
   if (!line.recipe) throw new Error('This line is a single food; change the meal’s text instead.');
-  const recipe = recipes.byId.get(line.recipe.id);
+  const recipe = await db.recipes.get(line.recipe.id);
   if (!recipe) throw new Error(`The recipe “${line.recipe.name}” no longer exists.`);
   if (fix.grams !== undefined && fix.grams !== null && !(Number.isFinite(fix.grams) && fix.grams >= 0)) {
     throw new Error('Grams must be a number, 0 or more.');
   }
-  const before = $state.snapshot(recipe) as Recipe;
+  const before = recipe;
   const overrides = { ...(before.overrides ?? {}), [line.lineIndex]: { ...(before.overrides?.[line.lineIndex] ?? {}), ...fix } };
   await recipes.save({ ...before, overrides });
   const label =

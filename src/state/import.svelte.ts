@@ -16,7 +16,7 @@ import { platform, type PickedFile } from '../platform';
 import { backup } from './backup.svelte';
 import { db } from './database';
 import { newId, nowIso } from './ids';
-import { attempt, notices } from './notices.svelte';
+import { attempt } from './notices.svelte';
 import { router } from './router.svelte';
 import { undoStack } from './undo.svelte';
 
@@ -196,7 +196,11 @@ export class ImportState {
     if (file) await this.fromFile(file);
   }
 
-  /** Reads recipes from a file, telling its kind by its content: zip → Paprika, HTML → JSON-LD, else plain text. */
+  /**
+   * Reads recipes from a file, telling its kind by its content: zip →
+   * Paprika export, gzip → one Paprika recipe, HTML → JSON-LD, else plain
+   * text. A backup goes to the restore flow and a week plan onto the week on screen.
+   */
   async fromFile(file: PickedFile): Promise<void> {
     this.tab = 'file';
     if (file.bytes.length > MAX_FILE_BYTES) {
@@ -207,7 +211,25 @@ export class ImportState {
       await this.#run(() => this.#readPaprika(file.bytes), file.name);
       return;
     }
-    await this.#run(async () => this.#readText(decode(file.bytes)), file.name);
+    if (file.bytes[0] === 0x1f && file.bytes[1] === 0x8b) {
+      await this.#run(async () => [parsePaprikaRecipeFile(file.bytes, file.name)], file.name);
+      return;
+    }
+    const text = decode(file.bytes);
+    const json = jsonKind(text);
+    if (json?.kind === 'backup') {
+      this.open = false;
+      this.reset();
+      await backup.prepareRestore(text, file.name);
+      return;
+    }
+    if (json?.kind === 'plan') {
+      this.open = false;
+      this.reset();
+      await attempt('Could not import the week', () => backup.importWeek(text, file.name));
+      return;
+    }
+    await this.#run(async () => this.#readText(text), file.name);
   }
 
   /** Reads pasted text: HTML or JSON-LD of a recipe page, or a plain-text recipe. */
@@ -317,29 +339,10 @@ export class ImportState {
     return ids;
   }
 
-  /**
-   * A file dropped on the window: a backup goes to the restore flow, a week
-   * plan onto the week on screen, anything else into the import dialog.
-   */
+  /** A file dropped on the window: the import dialog opens for recipes; backups and week plans go their own way. */
   async openDropped(file: PickedFile): Promise<void> {
-    if (!isZip(file.bytes) && file.bytes.length < MAX_FILE_BYTES) {
-      const text = decode(file.bytes);
-      const json = jsonKind(text);
-      if (json?.kind === 'backup') {
-        this.open = false;
-        await backup.prepareRestore(text, file.name);
-        return;
-      }
-      if (json?.kind === 'plan') {
-        await attempt('Could not import the week', () => backup.importWeek(text, file.name));
-        return;
-      }
-      if (/\.json$/i.test(file.name) && json?.kind === 'other' && (json.value as { format?: unknown } | null)?.format !== undefined) {
-        notices.error('Could not open the file', new Error(`${file.name} is neither a backup, a week plan nor a recipe`));
-        return;
-      }
-    }
-    this.show('file');
+    if (this.busy) return;
+    if (!this.open) this.show('file');
     await this.fromFile(file);
   }
 }

@@ -44,6 +44,8 @@ async function chooseFile(page: Page, button: string, file: string): Promise<voi
 }
 
 test('imports a recipe page, backs up, refuses a broken backup, restores a good one', async ({ page }, testInfo) => {
+  // One long story (two imports, a backup, two restores, a reload): allow for slow, busy machines.
+  test.setTimeout(180_000);
   await page.goto('./?starter=0#/settings');
   await expect(page.getByRole('heading', { name: 'Your data' })).toBeVisible();
   await expect(page.getByTestId('storage-state')).toBeVisible();
@@ -168,6 +170,7 @@ async function drop(page: Page, name: string, bytes: Buffer, type: string): Prom
 }
 
 test('the import dialog traps focus and closes with Escape; dropped files open the review', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto('./?starter=0#/settings');
   const opener = page.getByRole('button', { name: 'Import recipes…' });
   await opener.click();
@@ -190,6 +193,30 @@ test('the import dialog traps focus and closes with Escape; dropped files open t
   await page.keyboard.press('Escape');
   await expect(single).toBeHidden();
 
+  // A week plan file dropped goes onto the week on screen, with its recipe; the week exports back.
+  const week = {
+    format: 'thirtyfold.plan/1',
+    people: 2,
+    weekStart: '2026-01-05',
+    recipes: [{ id: 'r-dal', name: 'Weeknight dal', servings: 4, ingredients: ['1 cup red lentils', '1 onion'] }],
+    meals: [
+      { date: '2026-01-07', slot: 'dinner', recipe: 'r-dal', servings: 2 },
+      { date: '2026-01-08', slot: 'snack', food: '1 apple', servings: 1 },
+    ],
+  };
+  await drop(page, 'week.json', Buffer.from(JSON.stringify(week)), 'application/json');
+  await expect(page.getByText(/^Imported 2 meals and 1 new recipe onto the week of \d{4}-\d{2}-\d{2}$/)).toBeVisible();
+  expect(await storedCounts(page)).toMatchObject({ recipes: 1, meals: 2 });
+  const weekDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export this week…' }).click();
+  const exportedWeek = JSON.parse(readFileSync(await (await weekDownload).path(), 'utf8')) as typeof week;
+  expect(exportedWeek.recipes.map((r) => r.name)).toEqual(['Weeknight dal']);
+  // Each meal keeps its weekday: Wednesday dinner and Thursday snack.
+  expect(exportedWeek.meals.map((m) => [new Date(`${m.date}T00:00:00Z`).getUTCDay(), m.slot])).toEqual([
+    [3, 'dinner'],
+    [4, 'snack'],
+  ]);
+
   await drop(page, 'library.paprikarecipes', paprikaExport(), 'application/zip');
   const many = page.getByRole('dialog', { name: 'Review 2 recipes' });
   await expect(many.getByRole('note')).toContainText('1 recipe could not be read');
@@ -201,5 +228,5 @@ test('the import dialog traps focus and closes with Escape; dropped files open t
   await many.getByRole('button', { name: 'Save 1 recipe' }).click();
   await expect(page).toHaveURL(/#\/recipes\/recipe-/);
   await expect(page.getByRole('main').getByText('Oat porridge').first()).toBeVisible();
-  expect((await storedCounts(page)).recipes).toBe(1);
+  expect((await storedCounts(page)).recipes).toBe(2);
 });

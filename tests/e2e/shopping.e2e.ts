@@ -1,12 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 
-// PDF rendering and the command line make these slower than the shell tests on a busy machine.
+// PDF rendering, the catalog load after each reload and the command line make these slower than the shell tests on a busy machine.
 test.describe.configure({ timeout: 90_000 });
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 interface SeedRecipe {
   id: string;

@@ -1,0 +1,106 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addDays } from '../core/dates';
+import type { Meal, Recipe } from '../core/types';
+import { db } from './database';
+import { cachedScorer, fixRecipeLine, history, setMealFood, type WeekCache } from './history.svelte';
+import { undoStack } from './undo.svelte';
+
+function meal(id: string, date: string, food: string): Meal {
+  return { id, date, slot: 'lunch', recipe: null, food, servings: 1, leftoverOf: null };
+}
+
+const RECIPE: Recipe = {
+  id: 'r1',
+  name: 'Bowl',
+  servings: 2,
+  ingredients: ['1 cup glorp', '2 tbsp blorp'],
+  steps: [],
+  tags: [],
+  source: null,
+  prepMinutes: null,
+  cookMinutes: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('cachedScorer', () => {
+  const figures = (points: number) => ({ plantPoints: points, fiberGramsPerDay: 0, fermentedServings: 0, plants: [] });
+
+  it('scores a week once and again only when its meals or their recipes change', () => {
+    const cache: WeekCache = new Map();
+    const calls: string[] = [];
+    let byId = new Map([['r1', RECIPE]]);
+    const scorer = () => cachedScorer(cache, byId, (start, meals) => (calls.push(start), figures(meals.length)));
+    const week = [meal('a', '2026-11-23', '1 apple'), { ...meal('b', '2026-11-24', ''), recipe: 'r1', food: null }];
+
+    expect(scorer()('2026-11-23', week).plantPoints).toBe(2);
+    expect(scorer()('2026-11-23', week).plantPoints).toBe(2);
+    expect(scorer()('2026-11-16', [meal('c', '2026-11-16', '1 pear')]).plantPoints).toBe(1);
+    expect(calls).toEqual(['2026-11-23', '2026-11-16']);
+
+    // A changed serving count rescores that week only.
+    scorer()('2026-11-23', [{ ...week[0], servings: 2 }, week[1]]);
+    scorer()('2026-11-16', [meal('c', '2026-11-16', '1 pear')]);
+    expect(calls).toEqual(['2026-11-23', '2026-11-16', '2026-11-23']);
+
+    // An edited recipe (newer updatedAt) rescores the weeks that eat it.
+    byId = new Map([['r1', { ...RECIPE, updatedAt: '2026-02-01T00:00:00.000Z' }]]);
+    scorer()('2026-11-23', [{ ...week[0], servings: 2 }, week[1]]);
+    expect(calls).toHaveLength(4);
+  });
+
+  it('tells of each week actually scored', () => {
+    let scored = 0;
+    const scorer = cachedScorer(new Map(), new Map(), () => figures(0), () => (scored += 1));
+    scorer('2026-11-23', []);
+    scorer('2026-11-23', []);
+    expect(scored).toBe(1);
+  });
+});
+
+describe('the compared weeks', () => {
+  it('are picked by any day inside them', () => {
+    history.pick('a', addDays(history.lastWeek, 3));
+    expect(history.weekA).toBe(history.lastWeek);
+    history.pick('b', addDays(history.lastWeek, -5));
+    expect(history.weekB).toBe(addDays(history.lastWeek, -7));
+  });
+});
+
+describe('fixing lines the scores could not count', () => {
+  beforeEach(async () => {
+    await db.meals.clear();
+    await db.recipes.clear();
+  });
+
+  it('saves a picked food and grams as overrides of the recipe line, with Undo', async () => {
+    await db.recipes.put(RECIPE);
+    const line = {
+      text: '2 tbsp blorp',
+      reason: 'unmatched' as const,
+      meal: { id: 'm1', date: '2026-11-23', slot: 'lunch' },
+      recipe: { id: 'r1', name: 'Bowl' },
+      lineIndex: 1,
+      food: null,
+    };
+    await fixRecipeLine(line, { food: 'miso' });
+    expect((await db.recipes.get('r1'))?.overrides).toEqual({ 1: { food: 'miso' } });
+    await fixRecipeLine(line, { grams: 34 });
+    expect((await db.recipes.get('r1'))?.overrides).toEqual({ 1: { food: 'miso', grams: 34 } });
+    await undoStack.undo();
+    expect((await db.recipes.get('r1'))?.overrides).toEqual({ 1: { food: 'miso' } });
+    await expect(fixRecipeLine(line, { grams: -3 })).rejects.toThrow('Grams must be a number');
+    await expect(fixRecipeLine({ ...line, recipe: null }, { grams: 3 })).rejects.toThrow('single food');
+  });
+
+  it('changes the text of a single-food meal, with Undo, and refuses an empty text', async () => {
+    await db.meals.put(meal('m2', '2026-11-24', '1 aple'));
+    await setMealFood('m2', ' 1 apple ');
+    expect((await db.meals.get('m2'))?.food).toBe('1 apple');
+    await undoStack.undo();
+    expect((await db.meals.get('m2'))?.food).toBe('1 aple');
+    await expect(setMealFood('m2', '  ')).rejects.toThrow('Type what was eaten');
+    await expect(setMealFood('gone', '1 pear')).rejects.toThrow('no longer planned');
+  });
+});
