@@ -41,6 +41,10 @@ interface Options {
   backupText: string;
 }
 
+function progress(message: string): void {
+  process.stderr.write(`  browser: ${message}\n`);
+}
+
 /** Builds the renderer and the bench page into /tmp; BENCH_REUSE_BUILD=1 keeps an existing build (for repeated runs). */
 function build(root: string): void {
   if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(join(APP_OUT, 'index.html')) && existsSync(join(PAGE_OUT, 'index.html'))) return;
@@ -183,6 +187,7 @@ async function profiledStartup(context: BrowserContext, base: string, meals: num
 async function startupRuns(context: BrowserContext, base: string, meals: number, runs: number): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i <= runs; i++) {
+    progress(`startup with ${meals} meals this week, run ${i} of ${runs}`);
     const { ms, page } = await startupOnce(context, base, meals);
     await page.close();
     // The first run warms Chromium's caches and is not counted.
@@ -271,6 +276,25 @@ async function searchSamples(page: Page, queries: string[]): Promise<{ samples: 
   return { samples, unchanged };
 }
 
+/** Types `query` into the search box (already on the Recipes view) under Chromium's CPU profiler. */
+async function profiledSearch(page: Page, query: string, file: string): Promise<void> {
+  const box = page.getByRole('searchbox', { name: 'Search recipes' });
+  await box.fill('');
+  await page.waitForTimeout(300);
+  await box.focus();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  for (const key of query) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(100);
+  }
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  await cdp.detach();
+}
+
 /** Raw and gzip sizes of the built renderer's files, in KiB. */
 function bundleSizes(): Record<string, number> {
   const sizes: Record<string, number> = { jsKiB: 0, jsGzipKiB: 0, cssKiB: 0, cssGzipKiB: 0, jsonKiB: 0, jsonGzipKiB: 0, totalKiB: 0, totalGzipKiB: 0 };
@@ -304,11 +328,13 @@ function bundleSizes(): Record<string, number> {
 export async function browserBenchmarks(options: Options): Promise<{ timings: Timing[]; figures: Record<string, number | string> } | null> {
   const { root, quick, library } = options;
   try {
+    progress('building the renderer and the bench page');
     build(root);
   } catch (error) {
     console.error(`Browser benchmarks skipped: the build failed (${(error as Error).message.split('\n')[0]})`);
     return null;
   }
+  progress('built the renderer and the bench page');
   const { rows, weekMeals } = currentWeekRows(library);
   const { server, base } = await serve({ 'rows.json': rows });
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS }).catch((error: Error) => {
@@ -323,16 +349,16 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
   const queries = quick ? ['kal'] : ['chickpea', 'smoky kale', 'lentil soup', 'garlic'];
   const timings: Timing[] = [];
   const figures: Record<string, number | string> = {};
+  // BENCH_PROFILE_DIR=folder also writes Chromium CPU profiles of one startup (empty and large) and of typing a search.
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript({ content: READINESS_PROBE });
 
     const empty = await startupRuns(context, base, 0, runs.startup);
     const emptyTiming = fromSamples('startup to interactive week, empty database', empty, 1000);
-    if (process.env.BENCH_PROFILE_DIR) {
-      mkdirSync(process.env.BENCH_PROFILE_DIR, { recursive: true });
-      await profiledStartup(context, base, 0, join(process.env.BENCH_PROFILE_DIR, 'startup-empty.cpuprofile'));
-    }
+    if (profileDir) await profiledStartup(context, base, 0, join(profileDir, 'startup-empty.cpuprofile'));
     const probe = await startupOnce(context, base, 0);
     figures.heapEmptyMiB = await heapMiB(probe.page);
     await probe.page.close();
@@ -350,21 +376,21 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
     figures.startupWeekMeals = weekMeals;
     figures.startupLargeVsEmpty = round(largeTiming.medianMs / emptyTiming.medianMs, 2);
 
-    const profileDir = process.env.BENCH_PROFILE_DIR;
-    if (profileDir) {
-      mkdirSync(profileDir, { recursive: true });
-      await profiledStartup(context, base, weekMeals, join(profileDir, 'startup-large.cpuprofile'));
-    }
+    if (profileDir) await profiledStartup(context, base, weekMeals, join(profileDir, 'startup-large.cpuprofile'));
     const page = (await startupOnce(context, base, weekMeals)).page;
     figures.heapLargeMiB = await heapMiB(page);
+    progress('recipe search');
     const search = await searchSamples(page, queries);
     timings.push(fromSamples(`recipe search, keypress to screen (${library.recipes.length} recipes)`, search.samples, 50));
     figures.searchKeysWithoutChange = search.unchanged;
+    figures.heapAfterSearchMiB = await heapMiB(page);
+    if (profileDir) await profiledSearch(page, 'chickpea', join(profileDir, 'search.cpuprofile'));
     await page.close();
 
     const backupPage = await context.newPage();
     await backupPage.goto(`${base}/bench/`);
     await backupPage.waitForFunction(() => 'thirtyfoldBench' in window);
+    progress('backup export and restore');
     const exportMs: number[] = [];
     const restoreMs: number[] = [];
     const rawMs: number[] = [];

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 test('moves between every view with the mouse and the keyboard', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?starter=0');
   const nav = page.getByRole('navigation', { name: 'Main' });
   for (const name of ['Recipes', 'Foods', 'Shopping', 'Scores', 'Settings', 'Plan']) {
     await nav.getByRole('link', { name }).click();
@@ -15,7 +15,7 @@ test('moves between every view with the mouse and the keyboard', async ({ page }
 });
 
 test('a setting written to IndexedDB survives a reload', async ({ page }) => {
-  await page.goto('./#/settings');
+  await page.goto('./?starter=0#/settings');
   const people = page.getByLabel('People eating');
   await expect(people).toHaveValue('2');
   await people.fill('3');
@@ -46,7 +46,7 @@ test('the page runs under its strict Content-Security-Policy without errors', as
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
   });
-  const response = await page.goto('./');
+  const response = await page.goto('./?starter=0');
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   expect(problems).toEqual([]);
