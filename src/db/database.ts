@@ -15,7 +15,9 @@ export class ThirtyfoldDatabase extends Dexie {
 
   /** `upTo` opens an older schema version; only the migration tests use it. */
   constructor(name = DATABASE_NAME, options: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
+    // Strict durability: a transaction reports success only once it is on disk, so a crash never loses a save.
     super(name, {
+      chromeTransactionDurability: 'strict',
       ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     });

@@ -144,18 +144,29 @@ export class PlanState {
 
   /** Deletes meals (one, a day, a week) with Undo. */
   async remove(ids: string[], label: string): Promise<void> {
+    // Leftovers of a deleted meal stay planned but lose their link; Undo brings the link back.
+    const deleteMeals = (rows: Meal[], leftovers: Meal[]) =>
+      db.transaction('rw', db.meals, async () => {
+        await db.meals.bulkDelete(rows.map((m) => m.id));
+        await db.meals.bulkPut(leftovers.map((m) => ({ ...m, leftoverOf: null })));
+      });
     const removed = await db.transaction('rw', db.meals, async () => {
       const rows = (await db.meals.bulkGet(ids)).filter((m): m is Meal => !!m);
-      await db.meals.bulkDelete(ids);
-      return rows;
+      const gone = rows.map((m) => m.id);
+      const leftovers = (await db.meals.where('date').aboveOrEqual(rows.reduce((min, m) => (m.date < min ? m.date : min), '9999')).toArray()).filter(
+        (m) => !gone.includes(m.id) && m.leftoverOf != null && gone.includes(m.leftoverOf),
+      );
+      await deleteMeals(rows, leftovers);
+      return { rows, leftovers };
     });
-    if (removed.length === 0) return;
+    if (removed.rows.length === 0) return;
     undoStack.push(
       label,
-      () => db.meals.bulkPut(removed).then(() => undefined),
-      () => db.meals.bulkDelete(removed.map((m) => m.id)),
+      () => db.meals.bulkPut([...removed.rows, ...removed.leftovers]).then(() => undefined),
+      () => deleteMeals(removed.rows, removed.leftovers),
     );
   }
+
 
   clearDay(date: string): Promise<void> {
     const ids = this.meals.filter((meal) => meal.date === date).map((meal) => meal.id);

@@ -174,16 +174,16 @@ test('scales a recipe and prints it without the app around it', async ({ page })
   expect(text).not.toContain('Shopping');
 });
 
-test('screenshots of the library and the editor at 1280×800 and 1920×1080', async ({ page }) => {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [width, height] of [
-    [1280, 800],
-    [1920, 1080],
-  ]) {
+for (const [width, height] of [
+  [1280, 800],
+  [1920, 1080],
+] as const) {
+  test(`screenshots of the library, a recipe and the editor at ${width}×${height}`, async ({ page }) => {
+    mkdirSync(SHOTS, { recursive: true });
     await page.setViewportSize({ width, height });
     await page.goto('./#/recipes');
-    await expect(page.getByRole('link', { name: /./ }).nth(12)).toBeVisible();
-    await expect(page.locator('.progress')).toHaveCount(0, { timeout: 15_000 });
+    await expect(page.locator('a.open').nth(12)).toBeVisible({ timeout: 20_000 });
+    await expect(page.locator('.progress')).toHaveCount(0, { timeout: 20_000 });
     await page.screenshot({ path: path.join(SHOTS, `recipes-library-${width}.png`) });
     await page.locator('a.open').nth(2).click();
     await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
@@ -191,5 +191,5 @@ test('screenshots of the library and the editor at 1280×800 and 1920×1080', as
     await page.getByRole('button', { name: 'Edit' }).click();
     await expect(page.getByTestId('ingredient-matches')).toBeVisible();
     await page.screenshot({ path: path.join(SHOTS, `recipes-editor-${width}.png`) });
-  }
-});
+  });
+}

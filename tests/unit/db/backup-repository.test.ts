@@ -237,7 +237,7 @@ describe('a restore that fails changes nothing', () => {
         await expect(replaceDatabase(db, poisoned(library, bad))).rejects.toThrow();
         expect(await snapshot(db)).toBe(before);
       }),
-      { numRuns: 200 },
+      { numRuns: 170 },
     );
     // Damaged files never reach the database: the restore flow reads and checks the whole file first.
     const text = buildBackup(parseBackup(fixtureText).data, meta);
@@ -249,7 +249,7 @@ describe('a restore that fails changes nothing', () => {
         expect(check.ok).toBe(false);
         expect(await snapshot(db)).toBe(before);
       }),
-      { numRuns: 150 },
+      { numRuns: 140 },
     );
     expect(runs).toBeGreaterThanOrEqual(300);
     db.close();
