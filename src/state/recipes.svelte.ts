@@ -4,6 +4,11 @@ import { newId, nowIso } from './ids';
 import { live } from './live.svelte';
 import { undoStack } from './undo.svelte';
 
+/** Recipes by id; rebuilt whole when the library changes, never mutated. */
+function recipesById(list: readonly Recipe[]): ReadonlyMap<string, Recipe> {
+  return new Map(list.map((recipe) => [recipe.id, recipe]));
+}
+
 /** The recipe library, live from the database. */
 export class RecipesState {
   #all = live(
@@ -14,7 +19,7 @@ export class RecipesState {
 
   readonly all: Recipe[] = $derived(this.#all.current);
   readonly ready = $derived(this.#all.ready);
-  readonly byId: ReadonlyMap<string, Recipe> = $derived(new Map(this.all.map((recipe) => [recipe.id, recipe])));
+  readonly byId: ReadonlyMap<string, Recipe> = $derived(recipesById(this.all));
 
   /** Saves a new or edited recipe; returns its id. */
   async save(recipe: Omit<Recipe, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Recipe, 'id' | 'createdAt'>>): Promise<string> {
