@@ -224,7 +224,7 @@ if (!app.requestSingleInstanceLock()) {
           isDev: !app.isPackaged,
           send,
           about: showAbout,
-          evidence: () => send({ type: 'navigate', view: 'scores' }),
+          evidence: () => send({ type: 'navigate', view: 'scores/evidence' }),
         }),
       ),
     );
