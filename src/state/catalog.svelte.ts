@@ -1,3 +1,5 @@
+// Maps and sets here are rebuilt inside $derived, never mutated, so plain ones are right.
+/* eslint-disable svelte/prefer-svelte-reactivity */
 import catalogUrl from '../../resources/foods/catalog.json?url';
 import { createIngredientParser } from '../core/ingredients';
 import type { FoodLookup, LineParser } from '../core/plan/resolve';
