@@ -58,6 +58,21 @@ function lockDown(): void {
       if (!url.startsWith('app://thirtyfold/') && !(devServerUrl && url.startsWith(devServerUrl))) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    // The recipe editor holds the window open while it has unsaved edits: ask before losing them.
+    contents.on('will-prevent-unload', (event) => {
+      const window = BrowserWindow.fromWebContents(contents);
+      const options = {
+        type: 'question' as const,
+        buttons: ['Discard changes', 'Keep editing'],
+        defaultId: 1,
+        cancelId: 1,
+        title: 'Unsaved changes',
+        message: 'The recipe you are editing has unsaved changes.',
+        detail: 'Close anyway and lose them?',
+      };
+      const choice = window ? dialog.showMessageBoxSync(window, options) : dialog.showMessageBoxSync(options);
+      if (choice === 0) event.preventDefault();
+    });
     contents.setWindowOpenHandler(({ url }) => {
       // Links the user clicks open in their browser, and only http(s) ones.
       if (/^https?:\/\//i.test(url)) void shell.openExternal(url);

@@ -42,13 +42,14 @@ interface Options {
 }
 
 /**
- * CPU time (user + system) used so far by a process and all its descendants,
- * in ms, read from /proc (Linux; NaN elsewhere). On a loaded machine wall
- * time mostly measures waiting for a core; CPU time is what the work costs.
+ * CPU time (user + system) of a process and each of its descendants, in
+ * clock ticks by pid, read from /proc (Linux; empty elsewhere). On a loaded
+ * machine wall time mostly measures waiting for a core; CPU time is what the
+ * work costs.
  */
-function treeCpuMs(rootPid: number | undefined): number {
-  if (rootPid === undefined || !existsSync('/proc/self/stat')) return NaN;
-  const ticksPerMs = 100 / 1000;
+function treeTicks(rootPid: number | undefined): Map<number, number> {
+  const result = new Map<number, number>();
+  if (rootPid === undefined || !existsSync('/proc/self/stat')) return result;
   const stats = new Map<number, { parent: number; ticks: number }>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -60,16 +61,28 @@ function treeCpuMs(rootPid: number | undefined): number {
       // The process ended while we read.
     }
   }
-  let ticks = 0;
   for (const [pid, stat] of stats) {
     for (let at: number | undefined = pid; at !== undefined && at > 1; at = stats.get(at)?.parent) {
       if (at === rootPid) {
-        ticks += stat.ticks;
+        result.set(pid, stat.ticks);
         break;
       }
     }
   }
-  return ticks / ticksPerMs;
+  return result;
+}
+
+/** Starts a CPU clock over Chromium's processes; the returned function gives the CPU ms used since (NaN when /proc is missing). */
+function cpuClock(rootPid: number | undefined): () => number {
+  const before = treeTicks(rootPid);
+  return () => {
+    const after = treeTicks(rootPid);
+    if (after.size === 0) return NaN;
+    let ticks = 0;
+    // Per process, so a renderer that exits meanwhile does not subtract its whole life.
+    for (const [pid, now] of after) ticks += now - (before.get(pid) ?? 0);
+    return ticks * 10;
+  };
 }
 
 /** The Chromium that Playwright started as a child of this process. */
@@ -206,13 +219,13 @@ interface StartupWindow {
  */
 async function startupOnce(context: BrowserContext, base: string, meals: number, pid?: number): Promise<{ ms: number; cpuMs: number; page: Page }> {
   const page = await context.newPage();
-  const cpuBefore = treeCpuMs(pid);
+  const cpuSince = cpuClock(pid);
   await page.goto(`${base}/app/?starter=0#/plan`);
   await page.waitForFunction((expected) => (window as unknown as StartupWindow).thirtyfoldStartup.readyAt(expected) !== null, meals, {
     timeout: 120_000,
     polling: 100,
   });
-  const cpuMs = treeCpuMs(pid) - cpuBefore;
+  const cpuMs = cpuSince();
   // Quiet for 750 ms: nothing left to render.
   await page.waitForFunction(() => performance.now() - (window as unknown as StartupWindow).thirtyfoldStartup.lastMutation() > 750, undefined, {
     timeout: 120_000,
@@ -328,13 +341,13 @@ async function searchSamples(page: Page, queries: string[], pid?: number): Promi
     await box.focus();
     for (const key of query) {
       await page.evaluate(() => (window as unknown as SearchWindow).thirtyfoldSearch.arm());
-      const cpuBefore = treeCpuMs(pid);
+      const cpuSince = cpuClock(pid);
       await page.keyboard.press(key === ' ' ? 'Space' : key);
       const ms = await page.evaluate(() => (window as unknown as SearchWindow).thirtyfoldSearch.result);
       if (ms === null) unchanged += 1;
       else {
         samples.push(ms);
-        cpu.push(treeCpuMs(pid) - cpuBefore);
+        cpu.push(cpuSince());
       }
       await page.waitForTimeout(100);
     }
@@ -467,9 +480,9 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
     const rawMs: number[] = [];
     const cpu = { export: [] as number[], restore: [] as number[], raw: [] as number[] };
     const withCpu = async <T>(step: () => Promise<T>): Promise<{ value: T; cpuMs: number }> => {
-      const before = treeCpuMs(pid);
+      const cpuSince = cpuClock(pid);
       const value = await step();
-      return { value, cpuMs: treeCpuMs(pid) - before };
+      return { value, cpuMs: cpuSince() };
     };
     for (let i = 0; i <= runs.backup; i++) {
       const exported = await withCpu(() => backupPage.evaluate(() => window.thirtyfoldBench.exportBackup()));

@@ -5,9 +5,8 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 120_000 });
 
 /**
- * Two recipes written straight into IndexedDB (the page is reloaded so the
- * app reads them). Figures below come from resources/foods/catalog.json,
- * per person (2 people) per day (7 days):
+ * Two recipes created through the recipe editor. Figures below come from
+ * resources/foods/catalog.json, per person (2 people) per day (7 days):
  *   Kale and lentil bowl, serves 2: "200 g kale" 200 g × 3.6 g/100 g = 7.2 g;
  *     "1 cup cooked lentils" 198 g × 7.9 g/100 g = 15.642 g → 22.842 g a meal of 2 servings.
  *   Oat and walnut porridge, serves 2: "80 g rolled oats" 80 × 10.1/100 = 8.08 g;
@@ -16,40 +15,23 @@ test.describe.configure({ timeout: 120_000 });
  * Plants (weight 1 each): kale, lentil, oat, walnut, apple.
  */
 const RECIPES = [
-  { id: 'r-bowl', name: 'Kale and lentil bowl', servings: 2, ingredients: ['200 g kale', '1 cup cooked lentils'] },
-  { id: 'r-oats', name: 'Oat and walnut porridge', servings: 2, ingredients: ['80 g rolled oats', '30 g walnuts'] },
+  { name: 'Kale and lentil bowl', servings: 2, ingredients: ['200 g kale', '1 cup cooked lentils'], steps: ['Warm the lentils.', 'Wilt the kale into them.'] },
+  { name: 'Oat and walnut porridge', servings: 2, ingredients: ['80 g rolled oats', '30 g walnuts'], steps: ['Simmer the oats.', 'Top with walnuts.'] },
 ];
 
 async function writeRecipes(page: Page): Promise<void> {
-  await page.evaluate(
-    (recipes) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('thirtyfold');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('recipes', 'readwrite');
-          const now = new Date().toISOString();
-          for (const recipe of recipes) {
-            tx.objectStore('recipes').put({
-              ...recipe,
-              steps: [],
-              tags: [],
-              source: null,
-              prepMinutes: null,
-              cookMinutes: null,
-              createdAt: now,
-              updatedAt: now,
-            });
-          }
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    RECIPES,
-  );
+  for (const recipe of RECIPES) {
+    await page.goto('./?starter=0#/recipes');
+    await page.getByRole('button', { name: 'New recipe' }).click();
+    await page.getByLabel('Name', { exact: true }).fill(recipe.name);
+    await page.getByLabel('Servings', { exact: true }).fill(String(recipe.servings));
+    await page.getByLabel('Ingredients', { exact: true }).fill(recipe.ingredients.join('\n'));
+    await page.getByLabel('Steps', { exact: true }).fill(recipe.steps.join('\n'));
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page).toHaveURL(/#\/recipes$/);
+    await expect(page.getByText(recipe.name).first()).toBeVisible();
+  }
+  await page.goto('./?starter=0#/plan');
 }
 
 const cell = (page: Page, day: string, slot: string) => page.getByRole('group', { name: new RegExp(`^${day} \\d+ \\w+, ${slot}$`) });
@@ -67,7 +49,6 @@ test('plans a week by drag and keyboard, scores it, undoes a delete and keeps it
   await expect(page.getByText('No recipes yet.')).toBeVisible();
   await expect(page.getByTestId('empty-week')).toBeVisible();
   await writeRecipes(page);
-  await page.reload();
 
   const sidebar = page.getByRole('list', { name: 'Recipes to plan' });
   await expect(sidebar.getByRole('listitem')).toHaveCount(2);

@@ -38,6 +38,15 @@ test('launches locked down, with its menu, serves app:// and keeps data across r
   await page.evaluate(() => window.open('https://example.com'));
   expect(app.windows()).toHaveLength(1);
 
+  // Plan a meal: a single food in Monday's breakfast, typed from the keyboard (the first run may have added the example week).
+  await page.getByRole('link', { name: 'Plan' }).click();
+  const monday = page.getByRole('group', { name: /^Monday \d+ \w+, breakfast$/ });
+  const before = await monday.getByRole('article').count();
+  await page.getByRole('button', { name: /^Add to Monday \d+ \w+, breakfast$/ }).click();
+  await page.keyboard.type('1 apple');
+  await page.keyboard.press('Enter');
+  await expect(monday.getByRole('article')).toHaveCount(before + 1);
+
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('People eating').fill('4');
   await page.getByLabel('People eating').press('Tab');
@@ -58,5 +67,7 @@ test('launches locked down, with its menu, serves app:// and keeps data across r
   page = await app.firstWindow();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByLabel('People eating')).toHaveValue('4');
+  await page.getByRole('link', { name: 'Plan' }).click();
+  await expect(page.getByRole('group', { name: /^Monday \d+ \w+, breakfast$/ }).getByRole('article')).toHaveCount(before + 1);
   await app.close();
 });
