@@ -58,19 +58,19 @@ test('a first run brings starter recipes and an example week, both removable for
 
   // The example is moved onto this week, its leftover lunches linked to the dinner before.
   await expect(page.getByRole('button', { name: 'This week' })).toBeDisabled();
-  await expect(page.locator('article')).toHaveCount(MEALS);
+  await expect(page.locator('.plan article')).toHaveCount(MEALS);
   expect(LEFTOVERS).toBeGreaterThan(0);
   await expect(page.getByText(/leftovers of \w{3} dinner/)).toHaveCount(LEFTOVERS);
   const points = Number((await page.getByTestId('plant-points').locator('strong').textContent()) ?? '0');
   expect(points).toBeGreaterThan(30);
 
   await banner.getByRole('button', { name: 'Clear example week' }).click();
-  await expect(page.locator('article')).toHaveCount(0);
+  await expect(page.locator('.plan article')).toHaveCount(0);
   await expect(page.getByTestId('plant-points')).toHaveText('0 / 30');
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.locator('article')).toHaveCount(MEALS);
+  await expect(page.locator('.plan article')).toHaveCount(MEALS);
   await banner.getByRole('button', { name: 'Clear example week' }).click();
-  await expect(page.locator('article')).toHaveCount(0);
+  await expect(page.locator('.plan article')).toHaveCount(0);
   await expect(banner).not.toContainText('example week');
 
   await banner.getByRole('button', { name: 'Remove starter recipes' }).click();
@@ -80,7 +80,7 @@ test('a first run brings starter recipes and an example week, both removable for
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Plan' })).toBeVisible();
   await expect(page.getByText('No recipes yet.')).toBeVisible();
-  await expect(page.locator('article')).toHaveCount(0);
+  await expect(page.locator('.plan article')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Starter recipes' })).toHaveCount(0);
   expect(await starterRow(page)).toMatchObject({ status: 'loaded' });
 });
@@ -92,13 +92,13 @@ test('the banner can be dismissed while keeping the starter, and ?starter=0 star
   await banner.getByRole('button', { name: 'Dismiss this note' }).click();
   await expect(banner).toHaveCount(0);
   await page.reload();
-  await expect(page.locator('article')).toHaveCount(MEALS);
+  await expect(page.locator('.plan article')).toHaveCount(MEALS);
   await expect(page.getByRole('region', { name: 'Starter recipes' })).toHaveCount(0);
 
   const empty = await page.context().newPage();
   await empty.goto('./?starter=0');
   // Same origin, same database: the starter is already there, and nothing is added twice.
-  await expect(empty.locator('article')).toHaveCount(MEALS);
+  await expect(empty.locator('.plan article')).toHaveCount(MEALS);
   await empty.close();
 });
 
@@ -110,5 +110,5 @@ test('?starter=0 skips the starter for good', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Plan' })).toBeVisible();
   await expect(page.getByText('No recipes yet.')).toBeVisible();
-  await expect(page.locator('article')).toHaveCount(0);
+  await expect(page.locator('.plan article')).toHaveCount(0);
 });

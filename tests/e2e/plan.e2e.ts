@@ -108,7 +108,7 @@ test('plans a week by drag and keyboard, scores it, undoes a delete and keeps it
   await dialog.getByRole('button', { name: 'Plan leftovers' }).click();
   await expect(cell(page, 'Tuesday', 'lunch').getByRole('article')).toContainText('leftovers of Mon dinner');
   await expectScores(page, '5 / 30', '6.2 g');
-  await expect(page.locator('article')).toHaveCount(5);
+  await expect(page.locator('.plan article')).toHaveCount(5);
 
   // Servings are editable on the card: 2 → 4 on Tuesday breakfast adds 10.09 g: 97.442 / 14 = 6.96 → 7 g; back to 2.
   const servings = page.getByLabel(/^Servings of Oat and walnut porridge/);
@@ -137,7 +137,7 @@ test('plans a week by drag and keyboard, scores it, undoes a delete and keeps it
   await page.screenshot({ path: testInfo.outputPath('plan-1920x1080.png') });
 
   await page.reload();
-  await expect(page.locator('article')).toHaveCount(5);
+  await expect(page.locator('.plan article')).toHaveCount(5);
   await expect(cell(page, 'Tuesday', 'lunch').getByRole('article')).toContainText('leftovers of Mon dinner');
   await expect(cell(page, 'Friday', 'snack').getByRole('article')).toContainText('1 apple');
   await expectScores(page, '5 / 30', '6.2 g');
@@ -157,7 +157,7 @@ test('moves between weeks, repeats a meal, copies a day and a week, and clears a
   await expect(addButton(page, 'Tuesday', 'lunch')).toBeFocused();
 
   await page.getByLabel('Go to date').fill('2030-01-02');
-  await expect(page.getByText('31 December 2029 – 6 January 2030')).toBeVisible();
+  await expect(page.locator('.plan').getByText('31 December 2029 – 6 January 2030')).toBeVisible();
   await addButton(page, 'Wednesday', 'lunch').click();
   await page.keyboard.type('2 carrots');
   await page.keyboard.press('Enter');
@@ -183,26 +183,26 @@ test('moves between weeks, repeats a meal, copies a day and a week, and clears a
   await page.getByRole('dialog').getByLabel('Meal').selectOption('dinner');
   await page.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
   await expect(cell(page, 'Friday', 'dinner').getByRole('article')).toContainText('2 carrots');
-  await expect(page.locator('article')).toHaveCount(2);
+  await expect(page.locator('.plan article')).toHaveCount(2);
 
   await page.getByRole('button', { name: 'Next week', exact: true }).click();
-  await expect(page.getByText('7 – 13 January 2030')).toBeVisible();
+  await expect(page.locator('.plan').getByText('7 – 13 January 2030')).toBeVisible();
   await expect(cell(page, 'Wednesday', 'lunch').getByRole('article')).toHaveCount(1);
   await page.getByRole('button', { name: 'Clear week' }).click();
-  await expect(page.locator('article')).toHaveCount(0);
+  await expect(page.locator('.plan article')).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.locator('article')).toHaveCount(1);
+  await expect(page.locator('.plan article')).toHaveCount(1);
 
   await page.getByRole('button', { name: 'Next week', exact: true }).click();
-  await expect(page.locator('article')).toHaveCount(1);
+  await expect(page.locator('.plan article')).toHaveCount(1);
   await page.getByRole('button', { name: 'Next week', exact: true }).click();
-  await expect(page.getByText('21 – 27 January 2030')).toBeVisible();
-  await expect(page.locator('article')).toHaveCount(0);
+  await expect(page.locator('.plan').getByText('21 – 27 January 2030')).toBeVisible();
+  await expect(page.locator('.plan article')).toHaveCount(0);
   await page.getByRole('button', { name: 'Copy previous week' }).click();
   await expect(cell(page, 'Wednesday', 'lunch').getByRole('article')).toContainText('2 carrots');
 
   await page.getByRole('button', { name: 'Previous week', exact: true }).click();
-  await expect(page.getByText('14 – 20 January 2030')).toBeVisible();
+  await expect(page.locator('.plan').getByText('14 – 20 January 2030')).toBeVisible();
   await page.getByRole('button', { name: 'This week' }).click();
   await expect(page.getByRole('button', { name: 'This week' })).toBeDisabled();
   await expect(page.locator('.day-head.today')).toHaveCount(1);
