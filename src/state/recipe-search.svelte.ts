@@ -81,9 +81,18 @@ export class RecipeSearchState {
     EMPTY as ReadonlyMap<string, string>,
   );
 
+  /** Summaries are only worked out once a recipe view has been shown, to keep them off startup. */
+  #active = $state(false);
+
+  /** Starts summarising the library (recipe views call this when they first show). */
+  activate(): void {
+    this.#active = true;
+  }
+
   constructor() {
     $effect.root(() => {
       $effect(() => {
+        if (!this.#active) return;
         const list = recipes.all;
         const parse = catalog.parse;
         const ready = catalog.ready;
