@@ -3,7 +3,7 @@
  * the extra aliases (scripts/catalog/extra-aliases.csv) and the USDA SR28 extract
  * (foods.csv, portions.csv). Pure: callers pass the file texts in.
  */
-import { AISLES, COLOURS, FOOD_GROUPS } from '../../src/core/types';
+import { AISLES, COLOURS, FOOD_GROUPS, PORTION_UNITS } from '../../src/core/types';
 import type {
   Aisle,
   BuyAs,
@@ -18,31 +18,6 @@ import type {
   Prebiotic,
   Processed,
 } from '../../src/core/types';
-
-/** Every portion unit, in the order they are written out. */
-export const PORTION_UNITS: readonly PortionUnit[] = [
-  'cup',
-  'tablespoon',
-  'teaspoon',
-  'piece',
-  'small',
-  'medium',
-  'large',
-  'clove',
-  'slice',
-  'bunch',
-  'head',
-  'stalk',
-  'sprig',
-  'leaf',
-  'handful',
-  'can',
-  'package',
-  'stick',
-  'ear',
-  'fillet',
-  'pinch',
-];
 
 export interface UsdaFood {
   ndb: string;

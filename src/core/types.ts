@@ -68,31 +68,34 @@ export const AISLES = [
 export type Aisle = (typeof AISLES)[number];
 
 /**
- * Portion units a food can know the gram weight of. Volume units are
- * canonical DESIGN.md names; `piece` is one whole item of medium size.
+ * Portion units a food can know the gram weight of, in the order they are
+ * written out. Volume units are canonical DESIGN.md names; `piece` is one
+ * whole item of medium size.
  */
-export type PortionUnit =
-  | 'cup'
-  | 'tablespoon'
-  | 'teaspoon'
-  | 'piece'
-  | 'small'
-  | 'medium'
-  | 'large'
-  | 'clove'
-  | 'slice'
-  | 'bunch'
-  | 'head'
-  | 'stalk'
-  | 'sprig'
-  | 'leaf'
-  | 'handful'
-  | 'can'
-  | 'package'
-  | 'stick'
-  | 'ear'
-  | 'fillet'
-  | 'pinch';
+export const PORTION_UNITS = [
+  'cup',
+  'tablespoon',
+  'teaspoon',
+  'piece',
+  'small',
+  'medium',
+  'large',
+  'clove',
+  'slice',
+  'bunch',
+  'head',
+  'stalk',
+  'sprig',
+  'leaf',
+  'handful',
+  'can',
+  'package',
+  'stick',
+  'ear',
+  'fillet',
+  'pinch',
+] as const;
+export type PortionUnit = (typeof PORTION_UNITS)[number];
 
 /** How a shopper buys a food: by count, loose by weight, or in packs. */
 export type BuyAs = 'count' | 'weight' | 'pack' | 'volume';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { parseIsoDate } from '../dates';
-import { AISLES, COLOURS, FOOD_GROUPS, type PortionUnit } from '../types';
+import { AISLES, COLOURS, FOOD_GROUPS, PORTION_UNITS } from '../types';
 
 /** Limits that keep a damaged or hostile backup from filling memory or the screen. */
 export const LIMITS = {
@@ -19,31 +19,6 @@ export const LIMITS = {
   minYear: 1900,
   maxYear: 2200,
 } as const;
-
-/** Every portion unit of the domain, so the schema can name them. */
-export const PORTION_UNITS = [
-  'cup',
-  'tablespoon',
-  'teaspoon',
-  'piece',
-  'small',
-  'medium',
-  'large',
-  'clove',
-  'slice',
-  'bunch',
-  'head',
-  'stalk',
-  'sprig',
-  'leaf',
-  'handful',
-  'can',
-  'package',
-  'stick',
-  'ear',
-  'fillet',
-  'pinch',
-] as const satisfies readonly PortionUnit[];
 
 function text(max: number, min = 0) {
   const limit = `must be a string of at most ${max.toLocaleString('en-US')} characters`;
