@@ -18,6 +18,7 @@ import { scoreWeek } from '../src/core/scoring';
 import { buildShoppingList } from '../src/core/shopping';
 import { AISLES, type Food, type Meal, type Recipe } from '../src/core/types';
 import { generateLibrary } from './bench/generate';
+import { parseCsv } from './catalog/build';
 import { round, table, time, type Timing } from './bench/measure';
 import { browserBenchmarks } from './bench/browser';
 
@@ -35,10 +36,9 @@ const lookup = (id: string) => byId.get(id);
 function corpusLines(): { lines: string[]; source: string } {
   const nyt = resolve(root, '../shared/data/nyt-ingredients/nyt-ingredients-snapshot-2015-last10pct.csv');
   if (existsSync(nyt)) {
-    const lines = readFileSync(nyt, 'utf8')
-      .split('\n')
+    const lines = parseCsv(readFileSync(nyt, 'utf8'))
       .slice(1)
-      .map((row) => (row.startsWith('"') ? row.slice(1, row.indexOf('",')) : row.slice(0, row.indexOf(','))))
+      .map((row) => row[0] ?? '')
       .filter((line) => line.trim().length > 0);
     return { lines: [...new Set(lines)].slice(0, size.parseLines), source: 'NYT ingredient lines (unique)' };
   }

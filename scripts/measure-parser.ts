@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseIngredient } from 'parse-ingredient';
 import type { Food, ParsedLine } from '../src/core/types';
 import { buildAliasIndex, createIngredientParser, matchTokens, parseLineWith } from '../src/core/ingredients';
+import { parseCsv } from './catalog/build';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataRoot = path.resolve(repoRoot, '../shared/data');
@@ -22,39 +23,6 @@ const catalogPath = path.join(repoRoot, 'resources/foods/catalog.json');
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/** RFC 4180 CSV rows (quoted fields, doubled quotes, newlines inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 const NAME_STOP = new Set(
