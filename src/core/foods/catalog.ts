@@ -1,19 +1,7 @@
 import { AISLES, COLOURS, FOOD_GROUPS, type Food, type FoodGroup } from '../types';
 
-/** Plant groups: every one must be present in a complete catalog. */
-export const PLANT_GROUPS: readonly FoodGroup[] = [
-  'vegetable',
-  'fruit',
-  'whole grain',
-  'refined grain',
-  'legume',
-  'nut',
-  'seed',
-  'herb',
-  'spice',
-  'mushroom',
-  'beverage plant',
-];
+/** Plant groups (the groups FOOD_GROUPS lists before 'dairy'): every one must be present in a complete catalog. */
+export const PLANT_GROUPS: readonly FoodGroup[] = FOOD_GROUPS.slice(0, FOOD_GROUPS.indexOf('dairy'));
 
 /** Lookup tables over a catalog. */
 export interface FoodIndex {
