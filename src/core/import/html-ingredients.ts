@@ -1,4 +1,4 @@
-import { collapseSpace, decodeEntities, stripComments } from './text';
+import { collapseSpace, decodeEntities, stripComments, stripLeadingGlyphs } from './text';
 
 /** Longest page scanned and longest list item read, so a hostile page stays cheap. */
 const MAX_PAGE_LENGTH = 4_000_000;
@@ -38,7 +38,7 @@ function listItems(html: string): string[] {
     const inner = html.slice(from, Math.min(end ? end.index : html.length, from + MAX_ITEM_LENGTH));
     const text = collapseSpace(decodeEntities(stripComments(inner).replace(/<[^<>]*>/g, ' ')));
     // Footnote marks at the end of a row ("bay leaves *") are not part of the line.
-    items.push(text.replace(/\s+[*†‡]+$/, ''));
+    items.push(stripLeadingGlyphs(text).replace(/\s+[*†‡]+$/, ''));
   }
   return items;
 }

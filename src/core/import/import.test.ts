@@ -38,6 +38,7 @@ describe('text clean-up', () => {
     expect(decodeEntities('&unknownentity; &#xD800; &amp')).toBe('&unknownentity; &#xD800; &');
     expect(decodeEntities('it&amp;#39;s')).toBe("it's");
     expect(decodeEntities('&#146;')).toBe('’');
+    expect(decodeEntities('&frac25; &frac56; &half; cup &lpar;about 1&sol;2&rpar;&comma; diced&period;')).toBe('⅖ ⅚ ½ cup (about 1/2), diced.');
   });
 
   it('strips tags and collapses white space', () => {
@@ -179,6 +180,42 @@ describe('HTML pages with JSON-LD', () => {
     expect(noList.ingredients).toEqual(['salt', 'pepper']);
   });
 
+  it('removes only the parentheses a recipe plugin wraps around a note that has its own', () => {
+    const lines = [
+      '1 cup milk ((400 ml))',
+      '1 potato ((Aus: Sebago, US: russet), or other starchy potato (Note 1))',
+      '8 oz butter ((1 cup), at room temperature)',
+      '3 cups watermelon (seeded and cubed (I recommend seedless))',
+      '1 lb pasta ((such as penne, shells) )',
+      'Salt ((to taste)11/)',
+      'Sea salt flakes (, crushed)',
+      '2 eggs ((beaten)',
+      '1 cup rice (((rinsed)))',
+    ];
+    const [draft] = parseRecipesFromHtml(page(JSON.stringify({ '@type': 'Recipe', name: 'x', recipeIngredient: lines })));
+    expect(draft.ingredients).toEqual([
+      '1 cup milk (400 ml)',
+      '1 potato (Aus: Sebago, US: russet), or other starchy potato (Note 1)',
+      '8 oz butter ((1 cup), at room temperature)',
+      '3 cups watermelon (seeded and cubed (I recommend seedless))',
+      '1 lb pasta ((such as penne, shells) )',
+      'Salt ((to taste)11/)',
+      'Sea salt flakes (, crushed)',
+      '2 eggs ((beaten)',
+      '1 cup rice (rinsed)',
+    ]);
+  });
+
+  it('drops the checkbox and bullet glyphs recipe plugins put before ingredient lines', () => {
+    const [draft] = parseRecipesFromHtml(page('{"@type":"Recipe","name":"x","recipeIngredient":["▢ 1 cup flour","☐ 2 eggs","\u2022 salt","&#9634; 1 tsp sugar","1 \u25a2 box"]}'));
+    expect(draft.ingredients).toEqual(['1 cup flour', '2 eggs', 'salt', '1 tsp sugar', '1 \u25a2 box']);
+    const fromPage = parseRecipesFromHtml(
+      page('{"@type":"Recipe","name":"x","recipeIngredient":["Butter","Mehl"]}') +
+        '<ul><li><span class="sr-only">&#x25a2; </span>50 g Butter</li><li><span class="sr-only">&#x25a2; </span>100 g Mehl</li></ul>',
+    )[0];
+    expect(fromPage.ingredients).toEqual(['50 g Butter', '100 g Mehl']);
+  });
+
   it('reads a bare JSON-LD value', () => {
     expect(parseRecipesFromJsonLd({ '@graph': [{ '@type': 'Recipe', name: 'Bare', recipeIngredient: ['1 egg'] }] })[0].name).toBe('Bare');
     expect(() => parseRecipesFromJsonLd({ '@type': 'Thing' })).toThrow(ImportError);
@@ -266,6 +303,9 @@ describe('plain text', () => {
     const draft = parsePlainTextRecipe('Pancakes\n1 cup flour\n½ tsp salt\n2 eggs\nWhisk it all.\nFry in butter.');
     expect(draft.ingredients).toEqual(['1 cup flour', '½ tsp salt', '2 eggs']);
     expect(draft.steps).toEqual(['Whisk it all.', 'Fry in butter.']);
+    const ticked = parsePlainTextRecipe('Pancakes\n☐ 1 cup flour\n✓ 2 eggs\n▪ Whisk it all.');
+    expect(ticked.ingredients).toEqual(['1 cup flour', '2 eggs']);
+    expect(ticked.steps).toEqual(['Whisk it all.']);
   });
 
   it('accepts Directions, Instructions and Steps headings', () => {

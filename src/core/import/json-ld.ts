@@ -1,7 +1,7 @@
 import type { Recipe } from '../types';
 import { DEFAULT_SERVINGS, ImportError, MAX_NAME_LENGTH, draftToRecipe, durationToMinutes, servingsFromYield, type RecipeDraft } from './draft';
 import { ingredientLinesWithAmounts } from './html-ingredients';
-import { cleanKeepingLines, cleanText, decodeEntities } from './text';
+import { cleanKeepingLines, cleanText, decodeEntities, stripLeadingGlyphs } from './text';
 
 /** Deepest JSON nesting the recipe search walks into; real pages stay under 15. */
 const MAX_DEPTH = 64;
@@ -149,11 +149,42 @@ function limitLine(line: string): string {
 }
 
 /**
- * Undoes the doubled parentheses a common recipe plugin writes around a note
- * that already has its own: "1 cup milk ((400 ml))" becomes "1 cup milk (400 ml)".
+ * Undoes the extra parentheses a common recipe plugin writes around a note
+ * that already has its own: "1 cup milk ((400 ml))" becomes "1 cup milk (400 ml)",
+ * and "1 potato ((Aus: Sebago), or other starchy potato (Note 1))" becomes
+ * "1 potato (Aus: Sebago), or other starchy potato (Note 1)". Parentheses are
+ * paired by nesting, and a pair is dropped only when what it holds both starts
+ * and ends with a parenthesis of its own, so "((1 cup), at room temperature)"
+ * and unbalanced text stay as written.
  */
 export function undoubleParentheses(line: string): string {
-  return line.includes('((') ? line.replace(/\(\(([^()]*)\)\)/g, '($1)') : line;
+  if (!line.includes('((')) return line;
+  const closing = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < line.length; i += 1) {
+    if (line[i] === '(') open.push(i);
+    else if (line[i] === ')') {
+      const start = open.pop();
+      if (start !== undefined) closing.set(start, i);
+    }
+  }
+  const dropped = new Set<number>();
+  for (const [start, end] of closing) {
+    // What the pair holds starts and ends with a parenthesis of its own: the pair is the plugin's wrapper.
+    if (line[start + 1] === '(' && line[end - 1] === ')' && end - start > 3) {
+      dropped.add(start);
+      dropped.add(end);
+    }
+  }
+  if (dropped.size === 0) return line;
+  let result = '';
+  for (let i = 0; i < line.length; i += 1) if (!dropped.has(i)) result += line[i];
+  return result;
+}
+
+/** The clean-up every ingredient line gets, from the JSON-LD or from the page. */
+function tidyIngredient(line: string): string {
+  return undoubleParentheses(limitLine(stripLeadingGlyphs(line)));
 }
 
 function ingredientLines(node: JsonObject): string[] {
@@ -163,7 +194,10 @@ function ingredientLines(node: JsonObject): string[] {
   for (const item of items) {
     // One string holding the whole list is split at its line breaks.
     const parts = typeof raw === 'string' ? cleanKeepingLines(item) : [cleanText(item)];
-    for (const part of parts) if (part && lines.length < MAX_LINES) lines.push(limitLine(undoubleParentheses(part)));
+    for (const part of parts) {
+      const line = tidyIngredient(part);
+      if (line && lines.length < MAX_LINES) lines.push(line);
+    }
   }
   return lines;
 }
@@ -329,7 +363,7 @@ export function parseRecipesFromHtml(html: string): RecipeDraft[] {
     nodes.map((node) => {
       const draft = recipeNodeToDraft(node, page);
       const withAmounts = ingredientLinesWithAmounts(html, draft.ingredients);
-      return withAmounts ? { ...draft, ingredients: withAmounts.map((line) => limitLine(undoubleParentheses(line))) } : draft;
+      return withAmounts ? { ...draft, ingredients: withAmounts.map(tidyIngredient) } : draft;
     }),
   );
 }

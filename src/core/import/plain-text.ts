@@ -8,10 +8,10 @@ const INGREDIENTS_HEADING = /^(?:ingredients?|you(?:'|’)?ll need|what you need
 const STEPS_HEADING = /^(?:method|directions?|instructions?|steps?|preparation|how to make it|zubereitung|préparation)\s*:?$/i;
 const YIELD_LINE = /^(?:serves|servings|yield|yields|makes)\b\s*:?\s*(.*)$/i;
 /** A line that starts with an amount: "2 cups", "½ onion", "1/2 tsp", "a pinch", "3-4 cloves". */
-const QUANTITY_START = /^(?:[-•*▢]\s*)?(?:\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|(?:a|an|one|two|three|four|five|six|a few|some|pinch|handful|dash)\s)/i;
+const QUANTITY_START = /^(?:[-•*▢□☐☑☒✓✔◦▪‣⁃]\s*)?(?:\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]|(?:a|an|one|two|three|four|five|six|a few|some|pinch|handful|dash)\s)/i;
 /** "1." or "Step 2:" in front of a step. */
 const STEP_NUMBER = /^(?:step\s*)?\d{1,3}\s*[.):]\s*/i;
-const BULLET = /^[-•*▢]\s+/;
+const BULLET = /^[-•*▢□☐☑☒✓✔◦▪‣⁃]\s+/;
 
 /**
  * Reads a recipe pasted as plain text: the first non-empty line is the title;

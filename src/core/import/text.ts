@@ -20,12 +20,33 @@ const NAMED_ENTITIES: Record<string, string> = {
   frac14: '¼',
   frac34: '¾',
   frac15: '⅕',
+  frac25: '⅖',
+  frac35: '⅗',
+  frac45: '⅘',
   frac16: '⅙',
+  frac56: '⅚',
   frac18: '⅛',
   frac38: '⅜',
   frac58: '⅝',
   frac78: '⅞',
   frasl: '⁄',
+  half: '½',
+  lpar: '(',
+  rpar: ')',
+  lsqb: '[',
+  rsqb: ']',
+  comma: ',',
+  period: '.',
+  colon: ':',
+  semi: ';',
+  excl: '!',
+  quest: '?',
+  num: '#',
+  percnt: '%',
+  sol: '/',
+  ast: '*',
+  plus: '+',
+  equals: '=',
   deg: '°',
   times: '×',
   divide: '÷',
@@ -189,4 +210,12 @@ export function cleanKeepingLines(text: string): string[] {
     .split(/\r\n|\r|\n/)
     .map(collapseSpace)
     .filter((line) => line.length > 0);
+}
+
+/** Checkbox and bullet glyphs that recipe plugins put before each ingredient ("▢ 1 cup flour"). */
+const LEADING_GLYPHS = /^(?:[▢□☐☑☒✓✔✅•◦▪▫‣⁃●○■]\s*)+/u;
+
+/** A line without the checkbox or bullet glyphs a recipe plugin put before it. */
+export function stripLeadingGlyphs(line: string): string {
+  return line.replace(LEADING_GLYPHS, '');
 }
