@@ -126,6 +126,8 @@ test('shows twelve weeks of history as trends with text tables, and compares two
   // This week: the first 4 foods, so 4 plant points.
   await expect(page.getByTestId('scores-plant-points')).toHaveText('4');
   await expect(page.getByTestId('scores-fiber')).toHaveText(`${fiberOf(4)} g`);
+  // The gauges are meters with the figure as their value.
+  await expect(page.getByRole('meter', { name: 'Plant points' })).toHaveAttribute('aria-valuenow', '4');
 
   // Over time, 12 weeks: the text-equivalent tables hold each week's figures.
   await page.getByRole('link', { name: 'Over time' }).click();
@@ -136,6 +138,13 @@ test('shows twelve weeks of history as trends with text tables, and compares two
   const running = COUNTS.map((_, week) => String(Math.max(...COUNTS.slice(0, week + 1))));
   expect(await columnOf(page, 'Different plants over the period, running total')).toEqual(running);
   await expect(page.getByTestId('trend-summary')).toContainText('9 different plants in 12 planned weeks');
+  // The charts draw one bar a week, and the drawing names its figures too.
+  const plantChart = page.getByRole('img', { name: /^Plant points by week: / });
+  await expect(plantChart).toBeVisible();
+  await expect(plantChart.locator('.tf-bar')).toHaveCount(COUNTS.length);
+  const barHeights = await plantChart.locator('.tf-bar').evaluateAll((bars) => bars.map((bar) => (bar as SVGGraphicsElement).getBBox().height));
+  // Taller bars for more plant points: the heights keep the order of the counts.
+  expect(barHeights.every((height, i) => i === 0 || Math.sign(height - barHeights[i - 1]) === Math.sign(COUNTS[i] - COUNTS[i - 1]))).toBe(true);
   // Kale and apple (the first two foods) were eaten every week; the list goes by weeks, then name.
   await expect(page.getByTestId('most-often').getByRole('listitem').first()).toContainText('12 of 12 weeks');
 
@@ -215,6 +224,11 @@ test('adds suggestions and fixes an uncounted line from the view, then prints a 
   expect(text).toMatch(/weekly scores/i);
   expect(text).toMatch(new RegExp(`${afterRecipe + 1}\\s+/ 30`));
   expect(text).toMatch(/fiber per day/i);
+  // The fiber chart is drawn in the print-only block: its day labels and target line print, and Monday's bar has height.
+  expect(text).toMatch(/Mon\s+Tue\s+Wed\s+Thu\s+Fri\s+Sat\s+Sun/);
+  expect(text).toMatch(/target \d+ g/);
+  const mondayBar = await page.locator('.scores-report .tf-bar').first().evaluate((bar) => (bar as SVGGraphicsElement).getBBox().height);
+  expect(mondayBar).toBeGreaterThan(10);
   expect(text).toContain('Pumpkin seeds');
   expect(text).toContain('Kale');
   expect(text).not.toContain('What to add next');

@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, labelEvery, niceMax, ticks } from './scale';
+import { axisTicks, formatValue, labelEvery, ruleLabelGap, topOf } from './scale';
 
-describe('niceMax', () => {
-  it('rounds up to 1, 2, 2.5 or 5 times a power of ten', () => {
-    expect(niceMax(30)).toBe(50);
-    expect(niceMax(25)).toBe(25);
-    expect(niceMax(7)).toBe(10);
-    expect(niceMax(0.3)).toBe(0.5);
-    expect(niceMax(101)).toBe(200);
-    expect(niceMax(1)).toBe(1);
+describe('topOf', () => {
+  it('is the largest value, ignoring what is not finite', () => {
+    expect(topOf([3, 30, 25])).toBe(30);
+    expect(topOf([0.3, Number.NaN])).toBe(0.3);
   });
 
-  it('gives 1 for zero, negative or non-finite values', () => {
-    expect(niceMax(0)).toBe(1);
-    expect(niceMax(-4)).toBe(1);
-    expect(niceMax(Number.NaN)).toBe(1);
-  });
-});
-
-describe('ticks', () => {
-  it('spaces ticks evenly from zero to the top', () => {
-    expect(ticks(50)).toEqual([0, 12.5, 25, 37.5, 50]);
-    expect(ticks(10, 2)).toEqual([0, 5, 10]);
-    expect(ticks(1, 0)).toEqual([0, 1]);
+  it('gives 1 when nothing is above zero', () => {
+    expect(topOf([])).toBe(1);
+    expect(topOf([0, -4])).toBe(1);
   });
 });
 
@@ -39,6 +26,34 @@ describe('labelEvery', () => {
     expect(shown.at(-1)).toBe(51);
     expect(shown.length).toBeLessThanOrEqual(9);
     expect(shown.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('never prints a label right next to the last one', () => {
+    const shown = Array.from({ length: 12 }, (_, i) => i).filter(labelEvery(12, 7));
+    expect(shown).toEqual([0, 2, 4, 6, 8, 11]);
+  });
+});
+
+describe('axisTicks', () => {
+  const keys = Array.from({ length: 12 }, (_, i) => String(i));
+
+  it('labels every key when each gets 48 px', () => {
+    expect(axisTicks(keys, 600)).toEqual(keys);
+  });
+
+  it('thins the keys on a narrow plot, keeping the first and last', () => {
+    const shown = axisTicks(keys, 200);
+    expect(shown.length).toBeLessThanOrEqual(4);
+    expect(shown[0]).toBe('0');
+    expect(shown.at(-1)).toBe('11');
+  });
+});
+
+describe('ruleLabelGap', () => {
+  it('pushes labels of close lines apart and leaves distant ones alone', () => {
+    expect(ruleLabelGap(40, 40)).toBe(6);
+    expect(ruleLabelGap(40, 48)).toBe(2);
+    expect(ruleLabelGap(40, 80)).toBe(0);
   });
 });
 

@@ -1,22 +1,15 @@
-/** Axis helpers for the SVG charts: a round top value and evenly spaced ticks. */
+/** What the LayerChart charts share: their data types, padding and the few layout choices d3-scale does not make. */
 
-const STEPS = [1, 2, 2.5, 5, 10];
+/** Room around the plot: the y ticks on the left, the target and lower line labels on the right, the x labels below. */
+export const PADDING = { top: 10, right: 84, bottom: 22, left: 36 };
 
-/** The smallest "round" number (1, 2, 2.5 or 5 × 10^k) at or above `value`; 1 for nothing to show. */
-export function niceMax(value: number): number {
-  if (!Number.isFinite(value) || value <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of STEPS) {
-    const candidate = step * power;
-    if (candidate >= value - 1e-9) return candidate;
-  }
-  return 10 * power;
-}
+/** Attributes that keep a chart's inner text out of the accessibility tree: the chart's own name or value already says it. */
+export const HIDDEN = { 'aria-hidden': 'true' } as const;
 
-/** `count` + 1 ticks from 0 to `max` inclusive, rounded to 2 decimals. */
-export function ticks(max: number, count = 4): number[] {
-  const parts = Math.max(1, Math.floor(count));
-  return Array.from({ length: parts + 1 }, (_, i) => Math.round(((max * i) / parts) * 100) / 100);
+/** The top of a value axis that starts at 0: the largest value, or 1 when there is nothing above 0 to show. */
+export function topOf(values: readonly number[]): number {
+  const top = Math.max(0, ...values.filter(Number.isFinite));
+  return top > 0 ? top : 1;
 }
 
 /**
@@ -26,7 +19,19 @@ export function ticks(max: number, count = 4): number[] {
 export function labelEvery(total: number, room: number): (index: number) => boolean {
   if (total <= room || room < 2) return () => true;
   const step = Math.ceil((total - 1) / (room - 1));
-  return (index) => index === total - 1 || (index % step === 0 && total - 1 - index >= step / 2);
+  // A label closer than one step to the last one would run into it, so it gives way.
+  return (index) => index === total - 1 || (index % step === 0 && total - 1 - index >= step);
+}
+
+/** The x keys to label on a plot `width` pixels wide, about one label per 48 px. */
+export function axisTicks(keys: readonly string[], width: number): string[] {
+  const show = labelEvery(keys.length, Math.max(2, Math.floor(width / 48)));
+  return keys.filter((_, index) => show(index));
+}
+
+/** How far to push two rule labels apart (each, in pixels) so that lines at `a` and `b` px keep their labels readable. */
+export function ruleLabelGap(a: number, b: number): number {
+  return Math.max(0, 12 - Math.abs(a - b)) / 2;
 }
 
 /** A number with at most `digits` decimals and no trailing zeros. */
