@@ -1,4 +1,4 @@
-import type { BackupData, BackupInput, SettingRow } from '../core/backup';
+import { buildBackup, readBackup, type Backup, type BackupData, type BackupInput, type SettingRow } from '../core/backup';
 import { addDays } from '../core/dates';
 import type { PlanFile } from '../core/plan/plan-file';
 import type { Meal, Recipe } from '../core/types';
@@ -90,6 +90,56 @@ export function repairReferences<T extends BackupInput>(data: T): { data: T; rep
     return { ...meal, leftoverOf: null };
   });
   return { data: repaired === 0 ? data : { ...data, meals }, repaired };
+}
+
+/** A backup file checked for restore: what it holds and what it would replace, or one line saying what is wrong. */
+export type RestoreCheck = { ok: true; backup: Backup; current: TableCounts; incoming: TableCounts } | { ok: false; error: string };
+
+/**
+ * The message with control, line-separator and text-direction characters
+ * written as \uXXXX: a message may quote the file (a JSON parser's excerpt,
+ * an id), and the file may hold anything.
+ */
+function printable(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The first step of a restore: reads and checks the whole file, then counts
+ * what the database holds now and what the backup brings. Only reads the
+ * database; never throws for a bad file.
+ */
+export async function checkRestore(db: ThirtyfoldDatabase, text: string): Promise<RestoreCheck> {
+  const check = readBackup(text);
+  if (!check.ok) return { ok: false, error: printable(check.error) };
+  return { ok: true, backup: check.backup, current: await countDatabase(db), incoming: countData(check.backup.data) };
+}
+
+/** The current data as backup text, as Export writes it; dangling meal links are repaired so the file always restores. */
+export async function exportDatabase(
+  db: ThirtyfoldDatabase,
+  meta: { appVersion: string; exportedAt: string },
+): Promise<{ text: string; data: BackupInput; repaired: number }> {
+  const { data, repaired } = repairReferences(await dumpDatabase(db));
+  return { text: buildBackup(data, meta), data, repaired };
+}
+
+/**
+ * The second step of a restore, after the user confirmed a checked backup:
+ * a backup of the current data is handed to `keepCopy` (which saves it
+ * somewhere and answers false to cancel), then every table is replaced in
+ * one transaction. Returns the copy of the replaced data, or null when
+ * cancelled. Any failure rejects and leaves the database as it was.
+ */
+export async function restoreBackup(
+  db: ThirtyfoldDatabase,
+  backup: Backup,
+  options: { meta: { appVersion: string; exportedAt: string }; keepCopy: (text: string) => Promise<boolean> },
+): Promise<{ text: string; data: BackupInput } | null> {
+  const copy = await exportDatabase(db, options.meta);
+  if (!(await options.keepCopy(copy.text))) return null;
+  await replaceDatabase(db, backup.data);
+  return { text: copy.text, data: copy.data };
 }
 
 /** The meals planned from `from` to `to` (inclusive) and the recipes they use, read in one transaction. */

@@ -1,7 +1,7 @@
-import { buildBackup, readBackup, type Backup, type BackupInput } from '../core/backup';
+import type { Backup, BackupInput } from '../core/backup';
 import { daysBetween, weekStartOf } from '../core/dates';
 import { readPlanFile, writePlanFile } from '../core/plan/plan-file';
-import { addPlanFile, countData, countDatabase, dumpDatabase, readWeek, repairReferences, replaceDatabase, type TableCounts } from '../db/backup-repository';
+import { addPlanFile, checkRestore, countData, exportDatabase, readWeek, replaceDatabase, restoreBackup, type TableCounts } from '../db/backup-repository';
 import { platform } from '../platform';
 import type { BackupFileInfo } from '../shared/ipc';
 import { db } from './database';
@@ -98,8 +98,7 @@ export class BackupState {
   /** The current data as backup text; dangling meal links are repaired so the file always restores. */
   async currentText(): Promise<{ text: string; data: BackupInput; repaired: number }> {
     const info = await platform.info();
-    const { data, repaired } = repairReferences(await dumpDatabase(db));
-    return { text: buildBackup(data, { appVersion: info.version, exportedAt: nowIso() }), data, repaired };
+    return exportDatabase(db, { appVersion: info.version, exportedAt: nowIso() });
   }
 
   /** Saves everything to one backup file the user names; returns where, or null when cancelled. */
@@ -140,12 +139,12 @@ export class BackupState {
   async prepareRestore(text: string, name: string): Promise<void> {
     this.pending = null;
     this.problem = null;
-    const check = readBackup(text);
+    const check = await checkRestore(db, text);
     if (!check.ok) {
       this.problem = { name, error: check.error };
       return;
     }
-    this.pending = { name, backup: check.backup, current: await countDatabase(db), incoming: countData(check.backup.data) };
+    this.pending = { name, backup: check.backup, current: check.current, incoming: check.incoming };
   }
 
   cancelRestore(): void {
@@ -163,23 +162,29 @@ export class BackupState {
     if (!pending) return;
     this.busy = 'Restoring…';
     try {
-      const copy = await this.currentText();
+      const info = await platform.info();
       const day = todayIso();
-      if (platform.backups) {
-        await platform.backups.write(copy.text, day);
-        this.lastAutomaticDay = day;
-      } else if (this.downloadSafetyCopy) {
-        const saved = await platform.saveFile({
-          title: 'Save a copy of the current data',
-          suggestedName: `thirtyfold-before-restore-${day}.thirtyfold.json`,
-          filters: BACKUP_FILTERS,
-          text: copy.text,
-          mime: 'application/json',
-        });
-        // Cancelling the safety download cancels the restore.
-        if (!saved) return;
-      }
-      await replaceDatabase(db, pending.backup.data);
+      const copy = await restoreBackup(db, pending.backup, {
+        meta: { appVersion: info.version, exportedAt: nowIso() },
+        keepCopy: async (text) => {
+          if (platform.backups) {
+            await platform.backups.write(text, day);
+            this.lastAutomaticDay = day;
+            return true;
+          }
+          if (!this.downloadSafetyCopy) return true;
+          const saved = await platform.saveFile({
+            title: 'Save a copy of the current data',
+            suggestedName: `thirtyfold-before-restore-${day}.thirtyfold.json`,
+            filters: BACKUP_FILTERS,
+            text,
+            mime: 'application/json',
+          });
+          // Cancelling the safety download cancels the restore.
+          return Boolean(saved);
+        },
+      });
+      if (!copy) return;
       const safety: SafetyCopy = { text: copy.text, data: copy.data, takenAt: nowIso(), replacedBy: pending.name };
       this.safety = safety;
       this.pending = null;

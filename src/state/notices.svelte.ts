@@ -41,7 +41,8 @@ export function describeError(error: unknown): string {
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
     return 'the disk or the storage for this app is full. Nothing was saved; free some space and try again.';
   }
-  if (error instanceof Error) return error.message;
+  // Dexie adds the inner error on a second line ("…\n Name: …"); a notice is one line.
+  if (error instanceof Error) return error.message.split('\n')[0].trim();
   return String(error);
 }
 
