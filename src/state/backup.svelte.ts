@@ -1,5 +1,6 @@
 import type { Backup, BackupInput } from '../core/backup';
 import { daysBetween, weekStartOf } from '../core/dates';
+import { formatCount } from '../core/format';
 import { readPlanFile, writePlanFile } from '../core/plan/plan-file';
 import { addPlanFile, checkRestore, countData, exportDatabase, readWeek, replaceDatabase, restoreBackup, type TableCounts } from '../db/backup-repository';
 import { platform } from '../platform';
@@ -51,7 +52,7 @@ const WEEK_FILTERS = [{ name: 'Thirtyfold week plan', extensions: ['json'] }];
 const AUTOMATIC_CHECK_MS = 15 * 60_000;
 
 function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 /** "43 recipes, 120 meals, 2 custom foods, 5 settings and 1 shopping list". */

@@ -42,14 +42,15 @@ export class CatalogState {
 
   readonly ready = $derived(this.#shippedReady && this.#custom.ready);
 
-  /** Shipped foods with custom foods replacing or adding by id, sorted by name. */
-  readonly foods: Food[] = $derived.by(() => {
+  /** Shipped foods with custom foods replacing or adding by id (lookups need no sorting, so this map comes first). */
+  readonly byId: ReadonlyMap<string, Food> = $derived.by(() => {
     const byId = new Map(this.#shipped.map((food) => [food.id, food]));
     for (const food of this.#custom.current) byId.set(food.id, food);
-    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return byId;
   });
 
-  readonly byId: ReadonlyMap<string, Food> = $derived(new Map(this.foods.map((food) => [food.id, food])));
+  /** Every food, sorted by name. */
+  readonly foods: Food[] = $derived([...this.byId.values()].sort((a, b) => a.name.localeCompare(b.name)));
 
   /** Ids of foods that differ from (or are absent in) the shipped catalog. */
   readonly customIds: ReadonlySet<string> = $derived(new Set(this.#custom.current.map((food) => food.id)));

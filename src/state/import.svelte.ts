@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { formatCount } from '../core/format';
 import { BACKUP_FORMAT } from '../core/backup';
 import {
   ImportError,
@@ -266,7 +267,7 @@ export class ImportState {
     const skipped: string[] = [];
     for (let i = 0; i < names.length; i += 1) {
       if (i % CHUNK === 0) {
-        this.progress = { done: i, total: names.length, label: `Reading ${i.toLocaleString('en-US')} of ${names.length.toLocaleString('en-US')}…` };
+        this.progress = { done: i, total: names.length, label: `Reading ${formatCount(i)} of ${formatCount(names.length)}…` };
         await nextFrame();
       }
       try {

@@ -1,15 +1,15 @@
 import { addDays, weekDates, weekStartOf } from '../core/dates';
 import { previousCrops } from '../core/history';
-import { resolveMeals } from '../core/plan/resolve';
+import { resolveMeals, type LineParser } from '../core/plan/resolve';
 import { scoreWeek, type ScoringSettings } from '../core/scoring';
 import type { WeekScore } from '../core/scoring/types';
 import type { Settings } from '../core/settings';
-import type { Meal } from '../core/types';
+import type { Meal, Recipe } from '../core/types';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { newId, todayIso } from './ids';
 import { live } from './live.svelte';
-import { recipes } from './recipes.svelte';
+import { recipesById } from './recipes.svelte';
 import { settings } from './settings.svelte';
 import { undoStack } from './undo.svelte';
 
@@ -42,23 +42,42 @@ export class PlanState {
   readonly dates: string[] = $derived(weekDates(this.weekStart));
   readonly weekEnd = $derived(this.dates[6]);
 
-  /** This week's meals plus the four weeks before (for "new plant" marks). */
+  /**
+   * This week's meals plus the four weeks before (for "new plant" marks), and
+   * the recipes those meals use: the planner never waits for the whole library.
+   */
   #window = live(
     () => [addDays(this.weekStart, -28), this.weekEnd] as const,
-    ([from, to]) => db.meals.where('date').between(from, to, true, true).toArray(),
-    [] as Meal[],
+    async ([from, to]) => {
+      const meals = await db.meals.where('date').between(from, to, true, true).toArray();
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local set to drop repeated ids
+      const ids = [...new Set(meals.flatMap((meal) => (meal.recipe === null ? [] : [meal.recipe])))];
+      const found = await db.recipes.bulkGet(ids);
+      return { meals, recipes: recipesById(found.filter((recipe): recipe is Recipe => recipe !== undefined)) };
+    },
+    { meals: [] as Meal[], recipes: recipesById([]) },
   );
 
-  readonly ready = $derived(this.#window.ready && catalog.ready && recipes.ready && settings.ready);
-  readonly meals: Meal[] = $derived(this.#window.current.filter((meal) => meal.date >= this.weekStart));
-  readonly earlierMeals: Meal[] = $derived(this.#window.current.filter((meal) => meal.date < this.weekStart));
+  // A window without meals needs no catalog: the empty week shows as soon as the database answers.
+  readonly ready = $derived(this.#window.ready && settings.ready && (catalog.ready || this.#window.current.meals.length === 0));
+  readonly meals: Meal[] = $derived(this.#window.current.meals.filter((meal) => meal.date >= this.weekStart));
+  readonly earlierMeals: Meal[] = $derived(this.#window.current.meals.filter((meal) => meal.date < this.weekStart));
+  /** The recipes of this week's and the four earlier weeks' meals. */
+  readonly recipes: ReadonlyMap<string, Recipe> = $derived(this.#window.current.recipes);
 
-  readonly lines = $derived(resolveMeals(this.meals, recipes.byId, catalog.parse, catalog.lookup));
+  // The parser is passed as a call, so a week without food lines never builds it.
+  readonly #parse: LineParser = Object.assign((line: string) => catalog.parse(line), {
+    prime: (lines: readonly string[]) => {
+      if (lines.length > 0) catalog.parse.prime?.(lines);
+    },
+  });
+
+  readonly lines = $derived(resolveMeals(this.meals, this.recipes, this.#parse, catalog.lookup));
 
   readonly previousCrops: ReadonlySet<string> = $derived(
     previousCrops(this.earlierMeals, this.weekStart, (meals) =>
       scoreWeek(
-        { lines: resolveMeals(meals, recipes.byId, catalog.parse, catalog.lookup), people: settings.current.people, weekDates: [] },
+        { lines: resolveMeals(meals, this.recipes, this.#parse, catalog.lookup), people: settings.current.people, weekDates: [] },
         catalog.lookup,
         scoringSettings(settings.current),
       ).plants.map((plant) => plant.key),

@@ -5,21 +5,82 @@ import { live } from './live.svelte';
 import { undoStack } from './undo.svelte';
 
 /** Recipes by id; rebuilt whole when the library changes, never mutated. */
-function recipesById(list: readonly Recipe[]): ReadonlyMap<string, Recipe> {
+export function recipesById(list: readonly Recipe[]): ReadonlyMap<string, Recipe> {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a fresh map per result, never mutated
   return new Map(list.map((recipe) => [recipe.id, recipe]));
 }
 
-/** The recipe library, live from the database. */
+const NONE: Recipe[] = [];
+
+/** How many recipes the planner's list shows before the user searches. */
+export const FIRST_RECIPES = 60;
+
+/**
+ * The recipe library, live from the database. The whole library is read only
+ * once something asks for `all`, `byId` or `ready` (the Recipes view, a
+ * search, the shopping list): the planner opens on its count, its first
+ * recipes by name, and the week's own recipes (see `plan`).
+ */
 export class RecipesState {
+  #wanted = $state(false);
+  #asked = false;
   #all = live(
+    () => this.#wanted,
+    (wanted) => (wanted ? db.recipes.orderBy('name').toArray() : null),
+    null as Recipe[] | null,
+  );
+  #count = live(
     () => undefined,
-    () => db.recipes.orderBy('name').toArray(),
-    [] as Recipe[],
+    () => db.recipes.count(),
+    0,
+  );
+  #first = live(
+    () => undefined,
+    () => db.recipes.orderBy('name').limit(FIRST_RECIPES).toArray(),
+    NONE,
   );
 
-  readonly all: Recipe[] = $derived(this.#all.current);
-  readonly ready = $derived(this.#all.ready);
-  readonly byId: ReadonlyMap<string, Recipe> = $derived(recipesById(this.all));
+  /** Starts reading the whole library (once); safe to call while rendering. */
+  load(): void {
+    if (this.#asked) return;
+    this.#asked = true;
+    queueMicrotask(() => {
+      this.#wanted = true;
+    });
+  }
+
+  /** Every recipe by name; empty until the library has been read. */
+  get all(): Recipe[] {
+    this.load();
+    return this.#all.current ?? NONE;
+  }
+
+  /** True once the whole library has been read. */
+  get ready(): boolean {
+    this.load();
+    return this.#all.ready && this.#all.current !== null;
+  }
+
+  #byId: ReadonlyMap<string, Recipe> = $derived(recipesById(this.#all.current ?? NONE));
+
+  get byId(): ReadonlyMap<string, Recipe> {
+    this.load();
+    return this.#byId;
+  }
+
+  /** How many recipes the library holds, without reading them. */
+  get count(): number {
+    return this.#count.current;
+  }
+
+  get countReady(): boolean {
+    return this.#count.ready;
+  }
+
+  /** The first recipes by name, without reading the rest. */
+  get first(): Recipe[] {
+    return this.#first.current;
+  }
 
   /** Saves a new or edited recipe; returns its id. */
   async save(recipe: Omit<Recipe, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Recipe, 'id' | 'createdAt'>>): Promise<string> {

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Food, Meal, Recipe } from '../types';
+import { formatCount } from '../format';
 import { LIMITS, backupV1Schema } from './schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type Backup, type BackupData, type SettingRow, type ShoppingState } from './types';
 
@@ -66,7 +67,7 @@ function settingProblem(value: unknown): string | null {
   while (stack.length > 0) {
     const item = stack.pop()!;
     nodes += 1;
-    if (nodes > LIMITS.settingNodes) return `is too large (more than ${LIMITS.settingNodes.toLocaleString('en-US')} values)`;
+    if (nodes > LIMITS.settingNodes) return `is too large (more than ${formatCount(LIMITS.settingNodes)} values)`;
     if (item.depth > LIMITS.settingDepth) return `is nested more than ${LIMITS.settingDepth} levels deep`;
     const current = item.value;
     if (current === null || typeof current === 'boolean') continue;
@@ -75,7 +76,7 @@ function settingProblem(value: unknown): string | null {
       continue;
     }
     if (typeof current === 'string') {
-      if (current.length > LIMITS.settingString) return `holds a string longer than ${LIMITS.settingString.toLocaleString('en-US')} characters`;
+      if (current.length > LIMITS.settingString) return `holds a string longer than ${formatCount(LIMITS.settingString)} characters`;
       continue;
     }
     if (Array.isArray(current)) {

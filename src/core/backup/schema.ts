@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { parseIsoDate } from '../dates';
 import { AISLES, COLOURS, FOOD_GROUPS, PORTION_UNITS } from '../types';
+import { formatCount } from '../format';
 
 /** Limits that keep a damaged or hostile backup from filling memory or the screen. */
 export const LIMITS = {
@@ -21,12 +22,12 @@ export const LIMITS = {
 } as const;
 
 function text(max: number, min = 0) {
-  const limit = `must be a string of at most ${max.toLocaleString('en-US')} characters`;
+  const limit = `must be a string of at most ${formatCount(max)} characters`;
   return v.pipe(v.string('must be a string'), v.minLength(min, 'must not be empty'), v.maxLength(max, limit));
 }
 
 function list<T extends v.GenericSchema>(item: T, max: number = LIMITS.listItems) {
-  return v.pipe(v.array(item, 'must be a list'), v.maxLength(max, `must have at most ${max.toLocaleString('en-US')} items`));
+  return v.pipe(v.array(item, 'must be a list'), v.maxLength(max, `must have at most ${formatCount(max)} items`));
 }
 
 function oneOf<const T extends readonly (string | number)[]>(options: T) {

@@ -308,6 +308,21 @@ describe('bad input', () => {
 });
 
 describe('memoised parser', () => {
+  it('reads lines primed in one batch exactly as one by one (property)', () => {
+    const piece = fc.constantFrom('1', '½', '1 1/2', '2-3', 'a', 'half', '(15-ounce)', 'can', 'cups', 'tbsp', 'of', 'juice', 'zest', 'kale', 'garlic', 'plus', '2 tablespoons', 'or', ',', '(', ')', 'optional', '400g', 'large', 'For the sauce:', '', ' ', '-');
+    const line = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join(' '));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const batch = createIngredientParser(FIXTURE_FOODS);
+        batch.prime(lines);
+        const single = createIngredientParser(FIXTURE_FOODS);
+        return lines.every((text) => JSON.stringify(batch(text)) === JSON.stringify(single(text)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+
   it('returns the same result for the same line and stays bounded', () => {
     const p = createIngredientParser(FIXTURE_FOODS);
     const first = p('2 cups chopped kale');

@@ -1,7 +1,7 @@
 import type { Food, ParsedLine } from '../types';
 import { gramsFor, measureGrams } from './grams';
 import { buildAliasIndex, matchFood, type AliasIndex, type FruitPart } from './matcher';
-import { parseQuantity, type QuantityParse } from './quantity';
+import { parseQuantities, parseQuantity, type QuantityParse } from './quantity';
 import { matchTokens } from './text';
 import { canonicalUnit, unitInfo } from './units';
 
@@ -62,9 +62,9 @@ function emptyLine(input: string, q: QuantityParse | null): ParsedLine {
 }
 
 /** Parses one line against a prepared alias index (no caching). */
-export function parseLineWith(index: AliasIndex, input: string): ParsedLine {
+export function parseLineWith(index: AliasIndex, input: string, quantity?: QuantityParse): ParsedLine {
   if (typeof input !== 'string') return emptyLine(String(input), null);
-  const q = parseQuantity(input);
+  const q = quantity ?? parseQuantity(input);
   if (q.header) return emptyLine(input, q);
   let match = q.description === '' ? null : matchFood(index, q.description);
   if (!match && q.unit !== null && unitInfo(q.unit)?.kind === 'count') {
@@ -134,27 +134,49 @@ export function parseLineWith(index: AliasIndex, input: string): ParsedLine {
   };
 }
 
+/** A line parser that can also take many lines at once (cheaper than one by one). */
+export interface IngredientParser {
+  (line: string): ParsedLine;
+  /** Parses and remembers every line not remembered yet, in one pass. */
+  prime(lines: readonly string[]): void;
+}
+
 /**
  * A line parser bound to a catalog: builds the alias index once and
  * remembers recent lines, so re-scoring a week costs almost nothing.
  */
-export function createIngredientParser(foods: readonly Food[]): (line: string) => ParsedLine {
+export function createIngredientParser(foods: readonly Food[]): IngredientParser {
   const index = buildAliasIndex(foods);
   const cache = new Map<string, ParsedLine>();
-  return (line: string) => {
-    const hit = cache.get(line);
-    if (hit) return hit;
-    let parsed: ParsedLine;
-    try {
-      parsed = parseLineWith(index, line);
-    } catch {
-      parsed = emptyLine(typeof line === 'string' ? line : String(line), null);
-    }
+  const remember = (line: string, parsed: ParsedLine) => {
     if (cache.size >= CACHE_LIMIT) {
       const oldest = cache.keys().next();
       if (!oldest.done) cache.delete(oldest.value);
     }
     cache.set(line, parsed);
+  };
+  const parse = (line: string, quantity?: QuantityParse): ParsedLine => {
+    let parsed: ParsedLine;
+    try {
+      parsed = parseLineWith(index, line, quantity);
+    } catch {
+      parsed = emptyLine(typeof line === 'string' ? line : String(line), null);
+    }
+    remember(line, parsed);
     return parsed;
   };
+  const parser = (line: string) => cache.get(line) ?? parse(line);
+  parser.prime = (lines: readonly string[]) => {
+    const missing = [...new Set(lines.filter((line) => typeof line === 'string' && !cache.has(line)))].slice(0, CACHE_LIMIT);
+    if (missing.length < 2) return;
+    let quantities: QuantityParse[];
+    try {
+      quantities = parseQuantities(missing);
+    } catch {
+      // One bad line must not cost the others: they are read one by one when asked for.
+      return;
+    }
+    missing.forEach((line, i) => parse(line, quantities[i]));
+  };
+  return parser;
 }

@@ -149,6 +149,7 @@ const OPTIONS = {
   additionalUOMs: UOMS,
   ignoreUOMs: IGNORED_UOMS,
 };
+const BATCH_OPTIONS = { ...OPTIONS, includeMeta: true };
 
 const LEADING_PREFIX = /^(?:(?:approximately|approx\.|about|around|roughly|up to|generous|scant|heaping|heaped|rounded|level|good)\s+)+(?=[\d½¼¾⅓⅔⅛⅜⅝⅞])/i;
 
@@ -248,6 +249,38 @@ function firstWord(text: string): [string, string] {
  * parse-ingredient; the rest is handled around it.
  */
 export function parseQuantity(line: string): QuantityParse {
+  const prepared = prepareQuantity(line);
+  if (prepared.text === null) return prepared.result;
+  return finishQuantity(prepared.result, parseIngredient(prepared.text, OPTIONS)[0]);
+}
+
+/**
+ * `parseQuantity` for many lines at once: parse-ingredient sets up its unit
+ * tables and regular expressions once per call, which costs more than a line
+ * itself, so the lines go to it in one call.
+ */
+export function parseQuantities(lines: readonly string[]): QuantityParse[] {
+  const prepared = lines.map(prepareQuantity);
+  const texts: string[] = [];
+  const owners: number[] = [];
+  prepared.forEach((item, index) => {
+    if (item.text === null) return;
+    texts.push(item.text);
+    owners.push(index);
+  });
+  const parsed = texts.length ? parseIngredient(texts, BATCH_OPTIONS) : [];
+  const byOwner = new Map<number, ParsedIngredient>();
+  for (const ingredient of parsed) {
+    const source = ingredient.meta?.sourceIndex;
+    if (source !== undefined) byOwner.set(owners[source], ingredient);
+  }
+  return prepared.map((item, index) => (item.text === null ? item.result : finishQuantity(item.result, byOwner.get(index))));
+}
+
+type ParsedIngredient = ReturnType<typeof parseIngredient>[number];
+
+/** The line made ready for parse-ingredient, or (text null) already fully read. */
+function prepareQuantity(line: string): { result: QuantityParse; text: string | null } {
   let text = (line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line)
     .replace(/\\[tnr]/g, ' ')
     .replace(/[\s\u00a0]+/g, ' ')
@@ -266,11 +299,11 @@ export function parseQuantity(line: string): QuantityParse {
     optional: OPTIONAL.test(text),
     header: false,
   };
-  if (text === '') return result;
+  if (text === '') return { result, text: null };
   if (text.endsWith(':') && !/\d/.test(text)) {
     result.header = true;
     result.description = text;
-    return result;
+    return { result, text: null };
   }
   text = text.replace(/^optional\s*:\s*/i, "");
   const part = PART.exec(text);
@@ -326,7 +359,11 @@ export function parseQuantity(line: string): QuantityParse {
     }
   }
 
-  const parsed = parseIngredient(text, OPTIONS)[0];
+  return { result, text };
+}
+
+/** Reads parse-ingredient's answer for a prepared line into the result. */
+function finishQuantity(result: QuantityParse, parsed: ParsedIngredient | undefined): QuantityParse {
   if (!parsed) return result;
   result.quantity = parsed.quantity;
   result.quantityMax = parsed.quantity2;

@@ -17,7 +17,10 @@ export interface EatenLine {
 }
 
 /** Parses one ingredient line; callers pass a memoised parser bound to a catalog. */
-export type LineParser = (line: string) => ParsedLine;
+export type LineParser = ((line: string) => ParsedLine) & {
+  /** Reads many lines in one pass before they are asked for one by one (optional; a speed-up only). */
+  prime?(lines: readonly string[]): void;
+};
 
 /** Looks a food up by id. */
 export type FoodLookup = (id: string) => Food | undefined;
@@ -32,6 +35,12 @@ export function resolveMeals(
   parse: LineParser,
   lookup: FoodLookup,
 ): EatenLine[] {
+  parse.prime?.(
+    meals.flatMap((meal) => {
+      if (meal.recipe !== null) return recipes.get(meal.recipe)?.ingredients ?? [];
+      return meal.food !== null ? [meal.food] : [];
+    }),
+  );
   const out: EatenLine[] = [];
   for (const meal of meals) {
     const servings = Number.isFinite(meal.servings) && meal.servings > 0 ? meal.servings : 0;

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatCount } from './format';
+
+describe('formatCount', () => {
+  it('groups thousands with commas', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1000)).toBe('1,000');
+    expect(formatCount(100_000)).toBe('100,000');
+    expect(formatCount(-1234567)).toBe('-1,234,567');
+  });
+
+  it('leaves numbers that are not whole as they are', () => {
+    expect(formatCount(1.5)).toBe('1.5');
+    expect(formatCount(Number.NaN)).toBe('NaN');
+  });
+
+  it('agrees with the en-US locale format for every safe integer', () => {
+    fc.assert(fc.property(fc.maxSafeInteger(), (n) => formatCount(n) === n.toLocaleString('en-US')));
+  });
+});
