@@ -49,6 +49,16 @@ describe.skipIf(!ready)('corpus recognition (dev split of the NYT lines, English
     expect(recognised / rows.length).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('reads the NYT lines primed in one batch exactly as one by one', () => {
+    const lines = nytRows().map((r) => r.input);
+    const batch = createIngredientParser(foods);
+    batch.prime(lines);
+    const single = createIngredientParser(foods);
+    const differing = lines.filter((line) => JSON.stringify(batch(line)) !== JSON.stringify(single(line)));
+    expect(lines.length).toBeGreaterThan(10_000);
+    expect(differing).toEqual([]);
+  });
+
   it('recognises a food in at least 94% of English recipe-page lines', () => {
     const dir = path.join(dataRoot, 'recipe-pages');
     const lines: string[] = [];
