@@ -322,7 +322,7 @@ const SEARCH_PROBE = `(() => {
   window.thirtyfoldSearch = probe;
 })();`;
 
-async function searchSamples(page: Page, queries: string[], pid?: number): Promise<{ samples: number[]; cpu: number[]; unchanged: number }> {
+async function searchSamples(page: Page, queries: string[], pid?: number): Promise<{ samples: number[]; cpu: number[]; unchanged: number; keys: string[] }> {
   await page.evaluate(() => {
     location.hash = '#/recipes';
   });
@@ -334,25 +334,28 @@ async function searchSamples(page: Page, queries: string[], pid?: number): Promi
   await page.evaluate(SEARCH_PROBE);
   const samples: number[] = [];
   const cpu: number[] = [];
+  const keys: string[] = [];
   let unchanged = 0;
   for (const query of queries) {
     await box.fill('');
     await page.waitForTimeout(300);
     await box.focus();
-    for (const key of query) {
+    for (const [i, key] of [...query].entries()) {
       await page.evaluate(() => (window as unknown as SearchWindow).thirtyfoldSearch.arm());
       const cpuSince = cpuClock(pid);
       await page.keyboard.press(key === ' ' ? 'Space' : key);
       const ms = await page.evaluate(() => (window as unknown as SearchWindow).thirtyfoldSearch.result);
+      const typed = query.slice(0, i + 1).replace(/ /g, '␣');
       if (ms === null) unchanged += 1;
       else {
         samples.push(ms);
         cpu.push(cpuSince());
       }
+      keys.push(`${typed}:${ms === null ? 'same' : Math.round(ms)}`);
       await page.waitForTimeout(100);
     }
   }
-  return { samples, cpu, unchanged };
+  return { samples, cpu, unchanged, keys };
 }
 
 /** Types `query` into the search box (already on the Recipes view) under Chromium's CPU profiler. */
@@ -397,6 +400,15 @@ function bundleSizes(): Record<string, number> {
     }
   };
   walk(APP_OUT);
+  // What the first view loads: the files index.html names (entry script, module preloads, styles, preloaded catalog).
+  const html = readFileSync(join(APP_OUT, 'index.html'), 'utf8');
+  sizes.startupJsKiB = 0;
+  sizes.startupJsGzipKiB = 0;
+  for (const [, href] of html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)) {
+    const body = readFileSync(join(APP_OUT, href));
+    sizes.startupJsKiB += body.length / 1024;
+    sizes.startupJsGzipKiB += gzipSync(body, { level: 9 }).length / 1024;
+  }
   return Object.fromEntries(Object.entries(sizes).map(([key, value]) => [key, round(value, 1)]));
 }
 
@@ -467,6 +479,7 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
     const search = await searchSamples(page, queries, pid);
     timings.push(fromSamples(`recipe search, keypress to screen (${library.recipes.length} recipes)`, search.samples, 50, cpuNote(search.cpu)));
     figures.searchKeysWithoutChange = search.unchanged;
+    figures.searchPerKeyMs = search.keys.join(' ');
     figures.heapAfterSearchMiB = await heapMiB(page);
     if (profileDir) await profiledSearch(page, 'chickpea', join(profileDir, 'search.cpuprofile'));
     await page.close();

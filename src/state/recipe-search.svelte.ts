@@ -25,7 +25,7 @@ import { settings } from './settings.svelte';
 export type { RecipeSort };
 
 /** How many results a page shows before "Show more". */
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 25;
 
 const EMPTY: ReadonlyMap<never, never> = mapOf([]);
 

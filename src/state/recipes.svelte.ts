@@ -13,7 +13,7 @@ export function recipesById(list: readonly Recipe[]): ReadonlyMap<string, Recipe
 const NONE: Recipe[] = [];
 
 /** How many recipes the planner's list shows before the user searches. */
-export const FIRST_RECIPES = 60;
+export const FIRST_RECIPES = 30;
 
 /**
  * The recipe library, live from the database. The whole library is read only

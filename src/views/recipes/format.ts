@@ -11,11 +11,15 @@ export function formatPoints(points: number): string {
   return String(Math.round(points * 100) / 100);
 }
 
+// One formatter for every row: `toLocaleDateString` would build a new one per call.
+let shortDate: Intl.DateTimeFormat | null = null;
+
 /** "12 Nov 2026" from an ISO date. */
 export function formatShortDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
   if (!year || !month || !day) return iso;
-  return new Date(year, month - 1, day).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  shortDate ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return shortDate.format(new Date(year, month - 1, day));
 }
 
 /** Grams for display: whole grams from 10 up, one decimal below. */
