@@ -375,6 +375,18 @@ async function profiledSearch(page: Page, query: string, file: string): Promise<
   const { profile } = await cdp.send('Profiler.stop');
   writeFileSync(file, JSON.stringify(profile));
   await cdp.detach();
+  // The same keys again under Chromium's tracing (open in DevTools' Performance panel): style, layout and paint per key.
+  const browser = page.context().browser();
+  if (!browser) return;
+  await box.fill('');
+  await page.waitForTimeout(300);
+  await box.focus();
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
+  for (const key of query) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(100);
+  }
+  writeFileSync(file.replace(/\.cpuprofile$/, '.trace.json'), await browser.stopTracing());
 }
 
 /** Raw and gzip sizes of the built renderer's files, in KiB. */
@@ -481,7 +493,7 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
     figures.searchKeysWithoutChange = search.unchanged;
     figures.searchPerKeyMs = search.keys.join(' ');
     figures.heapAfterSearchMiB = await heapMiB(page);
-    if (profileDir) await profiledSearch(page, 'chickpea', join(profileDir, 'search.cpuprofile'));
+    if (profileDir) await profiledSearch(page, 'smoky kale', join(profileDir, 'search.cpuprofile'));
     await page.close();
 
     const backupPage = await context.newPage();
