@@ -54,7 +54,18 @@ test('a first run brings starter recipes and an example week, both removable for
   const banner = page.getByRole('region', { name: 'Starter recipes' });
   await expect(banner).toContainText(`${RECIPES} starter recipes`);
   await expect(banner).toContainText(`an example week (${MEALS} meals)`);
-  await expect(page.getByRole('list', { name: 'Recipes to plan' }).getByRole('listitem')).toHaveCount(RECIPES);
+  // The planner lists the first 30 by name and reads the rest of the library only when searched.
+  const toPlan = page.getByRole('list', { name: 'Recipes to plan' });
+  expect(RECIPES).toBeGreaterThan(30);
+  await expect(toPlan.getByRole('listitem')).toHaveCount(30);
+  await expect(page.getByText(`Showing 30 of ${RECIPES}; search to find the rest.`)).toBeVisible();
+  const last = 'Yogurt bowl with cardamom pears and toasted buckwheat';
+  await expect(toPlan.getByText(last)).toHaveCount(0);
+  await page.locator('.plan').getByRole('searchbox', { name: 'Search recipes' }).fill('yogurt bowl');
+  await expect(toPlan.getByRole('listitem')).toHaveCount(1);
+  await expect(toPlan.getByText(last)).toBeVisible();
+  await page.locator('.plan').getByRole('searchbox', { name: 'Search recipes' }).fill('');
+  await expect(toPlan.getByRole('listitem')).toHaveCount(30);
 
   // The example is moved onto this week, its leftover lunches linked to the dinner before.
   await expect(page.getByRole('button', { name: 'This week' })).toBeDisabled();
