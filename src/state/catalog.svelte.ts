@@ -42,6 +42,9 @@ export class CatalogState {
 
   readonly ready = $derived(this.#shippedReady && this.#custom.ready);
 
+  /** What the foods are made of: the shipped file (its name carries a hash of its content) and the user's own foods. */
+  readonly identity = $derived({ shipped: catalogUrl, custom: this.#custom.current });
+
   /** Shipped foods with custom foods replacing or adding by id (lookups need no sorting, so this map comes first). */
   readonly byId: ReadonlyMap<string, Food> = $derived.by(() => {
     const byId = new Map(this.#shipped.map((food) => [food.id, food]));

@@ -6,6 +6,7 @@ import type { WeekScore } from '../core/scoring/types';
 import type { Settings } from '../core/settings';
 import type { Meal, Recipe } from '../core/types';
 import { catalog } from './catalog.svelte';
+import { CropCache } from './crop-cache';
 import { db } from './database';
 import { newId, todayIso } from './ids';
 import { live } from './live.svelte';
@@ -25,6 +26,9 @@ export function scoringSettings(s: Settings): ScoringSettings {
     countColourVariants: s.countColourVariants,
   };
 }
+
+const NO_CROPS: ReadonlySet<string> = new Set();
+const cropCache = new CropCache(typeof localStorage === 'undefined' ? null : localStorage);
 
 /** A meal to add: a recipe or a single food line, in a slot on a date. */
 export type NewMeal = Omit<Meal, 'id'>;
@@ -72,17 +76,35 @@ export class PlanState {
     },
   });
 
-  readonly lines = $derived(resolveMeals(this.meals, this.recipes, this.#parse, catalog.lookup));
+  // Until the catalog has loaded, lines would all read as unknown foods: the week waits for it (see `ready`).
+  readonly lines = $derived(catalog.ready ? resolveMeals(this.meals, this.recipes, this.#parse, catalog.lookup) : []);
 
-  readonly previousCrops: ReadonlySet<string> = $derived(
-    previousCrops(this.earlierMeals, this.weekStart, (meals) =>
-      scoreWeek(
-        { lines: resolveMeals(meals, this.recipes, this.#parse, catalog.lookup), people: settings.current.people, weekDates: [] },
-        catalog.lookup,
-        scoringSettings(settings.current),
-      ).plants.map((plant) => plant.key),
-    ),
-  );
+  /** Crops of the four weeks before this one, remembered between sessions while their inputs are unchanged. */
+  readonly previousCrops: ReadonlySet<string> = $derived.by(() => {
+    const compute = () =>
+      previousCrops(this.earlierMeals, this.weekStart, (meals) =>
+        scoreWeek(
+          { lines: resolveMeals(meals, this.recipes, this.#parse, catalog.lookup), people: settings.current.people, weekDates: [] },
+          catalog.lookup,
+          scoringSettings(settings.current),
+        ).plants.map((plant) => plant.key),
+      );
+    // Before the catalog has loaded the crops would be incomplete: neither work them out nor remember them.
+    if (!catalog.ready) return NO_CROPS;
+    if (this.earlierMeals.length === 0) return compute();
+    const key = CropCache.key({
+      meals: this.earlierMeals,
+      recipes: [...this.recipes.values()].filter((recipe) => this.earlierMeals.some((meal) => meal.recipe === recipe.id)),
+      catalog: catalog.identity,
+      people: settings.current.people,
+      scoring: scoringSettings(settings.current),
+    });
+    const cached = cropCache.get(this.weekStart, key);
+    if (cached) return cached;
+    const crops = compute();
+    cropCache.set(this.weekStart, key, crops);
+    return crops;
+  });
 
   readonly score: WeekScore = $derived(
     scoreWeek(

@@ -171,6 +171,35 @@ test('shows twelve weeks of history as trends with text tables, and compares two
   await expect(page.getByRole('cell', { name: /McDonald et al\. 2018/ })).toBeVisible();
 });
 
+test('remembers the earlier weeks\' crops between sessions and notices when an earlier week changes', async ({ page }) => {
+  await openSeeded(page);
+  // This week's 4 plants were all eaten in the 4 weeks before (8, 5, 6 and 9 of the same foods).
+  const summary = page.getByText(/new against the last 4 weeks/).filter({ visible: true });
+  await expect(summary).toContainText('4 plants, 0 new against the last 4 weeks');
+  await page.reload();
+  await expect(summary).toContainText('4 plants, 0 new against the last 4 weeks');
+  // Kale leaves the 4 earlier weeks: the remembered crops no longer match, and kale is new again.
+  await page.evaluate(
+    (ids) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('thirtyfold');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meals', 'readwrite');
+          for (const id of ids) tx.objectStore('meals').delete(id);
+          tx.oncomplete = () => {
+            open.result.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    [1, 2, 3, 4].map((back) => `seed-${COUNTS.length - 1 - back}-0`),
+  );
+  await page.reload();
+  await expect(summary).toContainText('4 plants, 1 new against the last 4 weeks');
+});
+
 test('adds suggestions and fixes an uncounted line from the view, then prints a one-page report', async ({ page }, testInfo) => {
   await openSeeded(page);
   await expect(page.getByTestId('scores-plant-points')).toHaveText('4');
