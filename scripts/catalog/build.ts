@@ -562,7 +562,11 @@ export function buildCatalog(input: BuildInput): Food[] {
   return foods.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The catalog file text: a pretty-printed JSON array with a final newline. */
+/**
+ * The catalog file text: a JSON array with one food per line (half the bytes
+ * of indented JSON, so the app reads it faster, and still one line per food in
+ * a diff), with a final newline.
+ */
 export function formatCatalog(foods: readonly Food[]): string {
-  return `${JSON.stringify(foods, null, 2)}\n`;
+  return `[\n${foods.map((food) => JSON.stringify(food)).join(',\n')}\n]\n`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatCount } from './format';
+import { compareNames, formatCount } from './format';
 
 describe('formatCount', () => {
   it('groups thousands with commas', () => {
@@ -18,5 +18,12 @@ describe('formatCount', () => {
 
   it('agrees with the en-US locale format for every safe integer', () => {
     fc.assert(fc.property(fc.maxSafeInteger(), (n) => formatCount(n) === n.toLocaleString('en-US')));
+  });
+});
+
+describe('compareNames', () => {
+  it('orders as localeCompare does (property)', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => Math.sign(compareNames(a, b)) === Math.sign(a.localeCompare(b))));
+    expect(['banana', 'Apple', 'apple', 'Éclair', 'cherry'].sort(compareNames)).toEqual(['banana', 'Apple', 'apple', 'Éclair', 'cherry'].sort((a, b) => a.localeCompare(b)));
   });
 });

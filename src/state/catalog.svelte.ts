@@ -1,6 +1,7 @@
 // Maps and sets here are rebuilt inside $derived, never mutated, so plain ones are right.
 /* eslint-disable svelte/prefer-svelte-reactivity */
 import catalogUrl from '../../resources/foods/catalog.json?url';
+import { compareNames } from '../core/format';
 import { createIngredientParser } from '../core/ingredients';
 import type { FoodLookup, LineParser } from '../core/plan/resolve';
 import type { Food } from '../core/types';
@@ -53,7 +54,7 @@ export class CatalogState {
   });
 
   /** Every food, sorted by name. */
-  readonly foods: Food[] = $derived([...this.byId.values()].sort((a, b) => a.name.localeCompare(b.name)));
+  readonly foods: Food[] = $derived([...this.byId.values()].sort((a, b) => compareNames(a.name, b.name)));
 
   /** Ids of foods that differ from (or are absent in) the shipped catalog. */
   readonly customIds: ReadonlySet<string> = $derived(new Set(this.#custom.current.map((food) => food.id)));

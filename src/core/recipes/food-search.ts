@@ -1,5 +1,6 @@
 import { foldText } from '../ingredients/text';
 import type { Food } from '../types';
+import { compareNames } from '../format';
 
 /**
  * Foods whose name or alias matches every word of the query by word prefix,
@@ -23,6 +24,6 @@ export function searchFoods(foods: readonly Food[], query: string, limit = 50): 
     })) score = 1;
     if (score > 0) scored.push({ food, score });
   }
-  scored.sort((a, b) => b.score - a.score || a.food.name.length - b.food.name.length || a.food.name.localeCompare(b.food.name));
+  scored.sort((a, b) => b.score - a.score || a.food.name.length - b.food.name.length || compareNames(a.food.name, b.food.name));
   return scored.slice(0, Math.max(0, limit)).map((entry) => entry.food);
 }

@@ -1,6 +1,7 @@
 import type { Meal, Recipe } from '../types';
 import { searchRecipes, type SearchIndex } from './search-index';
 import type { RecipeSummary } from './summary';
+import { compareNames } from '../format';
 
 export type RecipeSort = 'best' | 'name' | 'recent' | 'points';
 
@@ -17,7 +18,7 @@ export function lastUsedDates(meals: readonly Meal[]): Map<string, string> {
 
 /** Every tag of a library once, sorted. */
 export function libraryTags(recipes: readonly Recipe[]): string[] {
-  return [...new Set(recipes.flatMap((recipe) => recipe.tags))].sort((a, b) => a.localeCompare(b));
+  return [...new Set(recipes.flatMap((recipe) => recipe.tags))].sort(compareNames);
 }
 
 /** Every crop a library uses, named after one of its foods, with how many recipes use it; sorted by name. */
@@ -30,7 +31,7 @@ export function libraryCrops(summaries: Iterable<RecipeSummary>): { crop: string
       else byCrop.set(plant.crop, { crop: plant.crop, name: plant.name, count: 1 });
     }
   }
-  return [...byCrop.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...byCrop.values()].sort((a, b) => compareNames(a.name, b.name));
 }
 
 /** The crops of a recipe that score and are not among the week's planned crop keys. */

@@ -1,4 +1,5 @@
 import { foldText, singularize } from '../ingredients/text';
+import { compareNames } from '../format';
 
 /** What a recipe is searchable by. */
 export interface SearchDocument {
@@ -99,7 +100,7 @@ export function buildSearchIndex(
   });
   const tokens = [...byToken.keys()].sort(compareCodeUnits);
   const names = docs.map((doc) => foldText(doc.name).trim());
-  const order = docs.map((_, n) => n).sort((a, b) => names[a].localeCompare(names[b]) || compareCodeUnits(docs[a].id, docs[b].id));
+  const order = docs.map((_, n) => n).sort((a, b) => compareNames(names[a], names[b]) || compareCodeUnits(docs[a].id, docs[b].id));
   const nameRank = new Int32Array(docs.length);
   order.forEach((n, rank) => {
     nameRank[n] = rank;
