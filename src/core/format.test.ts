@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compareNames, formatCount } from './format';
+import { compareNames, formatCount, printable } from './format';
 
 describe('formatCount', () => {
   it('groups thousands with commas', () => {
@@ -25,5 +25,12 @@ describe('compareNames', () => {
   it('orders as localeCompare does (property)', () => {
     fc.assert(fc.property(fc.string(), fc.string(), (a, b) => Math.sign(compareNames(a, b)) === Math.sign(a.localeCompare(b))));
     expect(['banana', 'Apple', 'apple', 'Éclair', 'cherry'].sort(compareNames)).toEqual(['banana', 'Apple', 'apple', 'Éclair', 'cherry'].sort((a, b) => a.localeCompare(b)));
+  });
+});
+
+describe('printable', () => {
+  it('writes control, line-separator and direction characters as \\uXXXX and leaves the rest', () => {
+    expect(printable('a\u0000b\rc\u0085d\u2028e\u202ef')).toBe('a\\u0000b\\u000dc\\u0085d\\u2028e\\u202ef');
+    expect(printable('Grüne Soße ½ – ok')).toBe('Grüne Soße ½ – ok');
   });
 });

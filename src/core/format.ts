@@ -20,3 +20,12 @@ const collator = new Intl.Collator();
 export function compareNames(a: string, b: string): number {
   return collator.compare(a, b);
 }
+
+/**
+ * The text with control, line-separator and text-direction characters written
+ * as \uXXXX, for a one-line message that quotes a file (a JSON parser's
+ * excerpt, an id, an archive entry's name): the file may hold anything.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -3,6 +3,7 @@ import { addDays } from '../core/dates';
 import type { PlanFile } from '../core/plan/plan-file';
 import type { Meal, Recipe } from '../core/types';
 import type { ThirtyfoldDatabase } from './database';
+import { printable } from '../core/format';
 
 /** How many records each table holds: what a restore replaces and what it brings. */
 export interface TableCounts {
@@ -95,14 +96,6 @@ export function repairReferences<T extends BackupInput>(data: T): { data: T; rep
 /** A backup file checked for restore: what it holds and what it would replace, or one line saying what is wrong. */
 export type RestoreCheck = { ok: true; backup: Backup; current: TableCounts; incoming: TableCounts } | { ok: false; error: string };
 
-/**
- * The message with control, line-separator and text-direction characters
- * written as \uXXXX: a message may quote the file (a JSON parser's excerpt,
- * an id), and the file may hold anything.
- */
-function printable(message: string): string {
-  return message.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /**
  * The first step of a restore: reads and checks the whole file, then counts

@@ -1,6 +1,7 @@
 import { gunzipSync, unzipSync } from 'fflate';
 import { DEFAULT_SERVINGS, ImportError, MAX_NAME_LENGTH, durationToMinutes, servingsFromYield, type RecipeDraft } from './draft';
 import { cleanKeepingLines, cleanText } from './text';
+import { printable } from '../format';
 
 /** Most recipes read from one export, and the most bytes one recipe may unpack to. */
 const MAX_RECIPES = 20_000;
@@ -18,7 +19,7 @@ export function isZip(bytes: Uint8Array): boolean {
 
 /** An archive entry's name for a message: quoted, escaped and short, so the message stays one line. */
 function label(name: string): string {
-  return JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
+  return printable(JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name));
 }
 
 function field(record: Record<string, unknown>, key: string): string {
