@@ -157,6 +157,14 @@ describe('validateBackup names what is wrong', () => {
     expect(errorOf(backup)).toBe('recipes[0] (id "r-kimchi-rice").servings: must be a number more than 0 (and 1 more problem)');
   });
 
+  it('names a record given as a list, not each of its fields', () => {
+    const backup = sample() as unknown as { data: { recipes: unknown[] } };
+    backup.data.recipes[0] = [];
+    expect(errorOf(backup)).toMatch(/^recipes\[0\]: must be an object( \(and \d+ more problems?\))?$/);
+    backup.data.recipes[0] = { ...sample().data.recipes[0], source: ['x'] };
+    expect(errorOf(backup)).toMatch(/^recipes\[0\] \(id "[^"]+"\)\.source: must be/);
+  });
+
   it('settings that are too deep or not JSON', () => {
     const backup = sample();
     let deep: unknown = 1;

@@ -49,6 +49,12 @@ function formatPath(keys: readonly unknown[], root: unknown): string {
 
 function issueMessage(issue: v.BaseIssue<unknown>, root: unknown): string {
   const keys = (issue.path ?? []).map((item) => item.key);
+  // valibot's object schema takes a list as well, and then reports each field as missing: name the list instead.
+  let value: unknown = root;
+  for (const [depth, key] of keys.entries()) {
+    if (Array.isArray(value) && typeof key === 'string') return `${formatPath(keys.slice(0, depth), root)}: must be an object`;
+    value = Array.isArray(value) || isPlainObject(value) ? (value as Record<string | number, unknown>)[key as string | number] : undefined;
+  }
   const where = formatPath(keys, root);
   // A key that is absent shows up as an object issue about undefined.
   const missing = issue.type === 'object' && issue.received === 'undefined' && keys.length > 0;
