@@ -320,3 +320,15 @@ describe('plain text', () => {
     expect(() => parsePlainTextRecipe('Just a title')).toThrow('no ingredient lines found in the recipe text (add an "Ingredients" heading)');
   });
 });
+
+describe('plain text with bare heading marks', () => {
+  it('takes the first line with text as the title', () => {
+    const draft = parsePlainTextRecipe('#\n## Lentil soup\nIngredients\n1 cup lentils');
+    expect(draft.name).toBe('Lentil soup');
+    expect(draft.ingredients).toEqual(['1 cup lentils']);
+  });
+
+  it('refuses text that is only heading marks', () => {
+    expect(() => parsePlainTextRecipe('#\n##\n')).toThrow(ImportError);
+  });
+});

@@ -26,7 +26,8 @@ export function parsePlainTextRecipe(text: string): RecipeDraft {
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .map((line) => collapseSpace(line).slice(0, MAX_LINE_LENGTH))
-    .filter((line) => line.length > 0);
+    // A line of nothing but heading marks ("#", "##") holds no text.
+    .filter((line) => line.replace(/^#+\s*/, '').length > 0);
   if (all.length === 0) throw new ImportError('the recipe text is empty');
   const name = all[0].replace(/^#+\s*/, '').slice(0, MAX_NAME_LENGTH);
   const ingredients: string[] = [];
