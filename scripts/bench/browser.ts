@@ -15,21 +15,11 @@ import { addDays, daysBetween, weekStartOf } from '../../src/core/dates';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser';
 import type { Library } from './generate';
 import { fromSamples, round, type Timing } from './measure';
+import { CONTENT_TYPES, CSP } from '../web-headers.mjs';
 
 const APP_OUT = '/tmp/tf-bench-app';
 const PAGE_OUT = '/tmp/tf-bench-page';
 const PORTS = [4451, 4452, 4453, 4454, 4455, 4456, 4457, 4458, 4459];
-/** Same policy as scripts/serve-web.mjs, so the app runs as it does in a browser. */
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
 /** Last week of the generated history (bench.ts generates up to 2026-11-29). */
 const LIBRARY_LAST_WEEK = '2026-11-23';
 const WEEK_START_DAY = 1;
@@ -138,7 +128,7 @@ async function serve(data: Record<string, string>): Promise<{ server: Server; ba
     }
     try {
       const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': 'no-store' });
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': 'no-store' });
       response.end(body);
     } catch {
       response.writeHead(404).end();

@@ -1,0 +1,3 @@
+/** See web-headers.mjs. */
+export declare const CSP: string;
+export declare const CONTENT_TYPES: Record<string, string>;
