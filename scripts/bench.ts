@@ -25,6 +25,9 @@ import { browserBenchmarks } from './bench/browser';
 const root = resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
 const skipBrowser = process.argv.includes('--no-browser');
+// --only=startup,search,backup: just those browser steps (the Node figures still run).
+const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
 const size = quick ? { recipes: 300, weeks: 8, runs: 3, parseLines: 2000 } : { recipes: 10_000, weeks: 104, runs: 30, parseLines: 20_000 };
 
 const catalog = JSON.parse(readFileSync(resolve(root, 'resources/foods/catalog.json'), 'utf8')) as Food[];
@@ -157,7 +160,7 @@ figures.backupBytes = backupText.length;
 timings.push(timeCpu('backup: build JSON of the library', () => buildBackup(backupInput, { appVersion: 'bench', exportedAt: '2026-11-29T12:00:00.000Z' }), { runs: quick ? 2 : 5, warmup: 1 }));
 timings.push(timeCpu('backup: parse + validate the library', () => parseBackup(backupText), { runs: quick ? 2 : 5, warmup: 1 }));
 
-const browser = skipBrowser ? null : await browserBenchmarks({ root, quick, library, backupText });
+const browser = skipBrowser ? null : await browserBenchmarks({ root, quick, library, backupText, only });
 if (browser) {
   timings.push(...browser.timings);
   Object.assign(figures, browser.figures);

@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { CONTENT_TYPES, CSP } from './web-headers.mjs';
+import { CONTENT_TYPES, CSP, cacheControl } from './web-headers.mjs';
 
 const root = resolve(process.env.RENDERER_OUT ?? resolve(import.meta.dirname, '../out/renderer'));
 const portArg = process.argv.indexOf('--port');
@@ -30,7 +30,7 @@ createServer(async (request, response) => {
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CSP,
-      'cache-control': 'no-store',
+      'cache-control': cacheControl(pathname),
     });
     response.end(body);
   } catch {

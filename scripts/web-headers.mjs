@@ -13,3 +13,12 @@ export const CONTENT_TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
+
+/**
+ * Caching: files under assets/ carry a hash of their content in their name, so
+ * they never change and may be kept for good (and Chromium keeps their compiled
+ * code, as Electron does for app://); everything else is checked every time.
+ */
+export function cacheControl(pathname) {
+  return /(^|\/)assets\//.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}

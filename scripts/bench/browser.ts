@@ -9,13 +9,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { settingsToRows } from '../../src/core/backup';
 import { addDays, daysBetween, weekStartOf } from '../../src/core/dates';
 import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser';
 import type { Library } from './generate';
 import { fromSamples, round, type Timing } from './measure';
-import { CONTENT_TYPES, CSP } from '../web-headers.mjs';
+import { CONTENT_TYPES, CSP, cacheControl } from '../web-headers.mjs';
 
 const APP_OUT = '/tmp/tf-bench-app';
 const PAGE_OUT = '/tmp/tf-bench-page';
@@ -29,6 +29,8 @@ interface Options {
   quick: boolean;
   library: Library;
   backupText: string;
+  /** Which browser steps to run (all when absent): `--only=startup,search` for quicker repeated runs while profiling. */
+  only?: ReadonlySet<string>;
 }
 
 /**
@@ -111,7 +113,7 @@ function build(root: string): void {
 }
 
 /** Serves /app/ (the built renderer), /bench/ (the bench page) and /data/ (rows from Node) on one origin, so both share IndexedDB. */
-async function serve(data: Record<string, string>): Promise<{ server: Server; base: string }> {
+export async function serve(data: Record<string, string>): Promise<{ server: Server; base: string }> {
   const roots: Record<string, string> = { app: APP_OUT, bench: PAGE_OUT };
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -128,7 +130,7 @@ async function serve(data: Record<string, string>): Promise<{ server: Server; ba
     }
     try {
       const body = readFileSync(file);
-      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': 'no-store' });
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'cache-control': cacheControl(pathname) });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -145,7 +147,7 @@ async function serve(data: Record<string, string>): Promise<{ server: Server; ba
 }
 
 /** The library with its meal history moved by whole weeks so its last week is the current week (the planner opens on today). */
-function currentWeekRows(library: Library): { rows: string; weekMeals: number } {
+export function currentWeekRows(library: Library): { rows: string; weekMeals: number } {
   const today = new Date();
   const todayIso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   const weekStart = weekStartOf(todayIso, WEEK_START_DAY);
@@ -163,7 +165,7 @@ function currentWeekRows(library: Library): { rows: string; weekMeals: number } 
  * first frame from which the view no longer changes (week grid, meal names,
  * scores and sidebar all final), timed from navigation start.
  */
-const READINESS_PROBE = `(() => {
+export const READINESS_PROBE = `(() => {
   if (!location.pathname.startsWith('/app/')) return;
   const log = [];
   let pending = false;
@@ -198,8 +200,32 @@ const READINESS_PROBE = `(() => {
   };
 })();`;
 
-interface StartupWindow {
-  thirtyfoldStartup: { lastMutation(): number; readyAt(meals: number): number | null };
+/**
+ * Waits until the startup probe of `page` answers `until` (a JavaScript
+ * expression), asking every 100 ms through a bare CDP `Runtime.evaluate`:
+ * Playwright's own waiting would first inject its helper script into the page,
+ * tens of milliseconds of main-thread work inside the very startup measured.
+ */
+async function probe<T>(cdp: CDPSession, expression: string, until: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, returnByValue: true });
+    if (exceptionDetails) throw new Error(`startup probe: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    const value = result.value as T;
+    if (until(value)) return value;
+    if (Date.now() > deadline) throw new Error(`startup probe: no answer to ${expression} within 120 s`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+const readyAt = (meals: number) => `window.thirtyfoldStartup ? window.thirtyfoldStartup.readyAt(${meals}) : null`;
+
+/** Opens the app in `page` and resolves once the week with `meals` meals is first seen ready. */
+async function openUntilReady(page: Page, base: string, meals: number): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(`${base}/app/?starter=0#/plan`);
+  await probe<number | null>(cdp, readyAt(meals), (value) => value !== null);
+  return cdp;
 }
 
 /**
@@ -210,18 +236,12 @@ interface StartupWindow {
 async function startupOnce(context: BrowserContext, base: string, meals: number, pid?: number): Promise<{ ms: number; cpuMs: number; page: Page }> {
   const page = await context.newPage();
   const cpuSince = cpuClock(pid);
-  await page.goto(`${base}/app/?starter=0#/plan`);
-  await page.waitForFunction((expected) => (window as unknown as StartupWindow).thirtyfoldStartup.readyAt(expected) !== null, meals, {
-    timeout: 120_000,
-    polling: 100,
-  });
+  const cdp = await openUntilReady(page, base, meals);
   const cpuMs = cpuSince();
   // Quiet for 750 ms: nothing left to render.
-  await page.waitForFunction(() => performance.now() - (window as unknown as StartupWindow).thirtyfoldStartup.lastMutation() > 750, undefined, {
-    timeout: 120_000,
-    polling: 100,
-  });
-  const ms = await page.evaluate((expected) => (window as unknown as StartupWindow).thirtyfoldStartup.readyAt(expected), meals);
+  await probe<boolean>(cdp, 'performance.now() - window.thirtyfoldStartup.lastMutation() > 750', (quiet) => quiet);
+  const ms = await probe<number | null>(cdp, readyAt(meals), () => true);
+  await cdp.detach();
   if (ms === null) throw new Error('the week view changed back after it was ready');
   return { ms, cpuMs, page };
 }
@@ -233,12 +253,19 @@ async function profiledStartup(context: BrowserContext, base: string, meals: num
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
-  await page.goto(`${base}/app/?starter=0#/plan`);
-  await page.waitForFunction((expected) => (window as unknown as StartupWindow).thirtyfoldStartup.readyAt(expected) !== null, meals, { timeout: 60_000, polling: 100 });
+  await (await openUntilReady(page, base, meals)).detach();
   const { profile } = await cdp.send('Profiler.stop');
   writeFileSync(file, JSON.stringify(profile));
   await cdp.detach();
   await page.close();
+  // One more startup under Chromium's tracing (DevTools' Performance panel): script, style, layout, paint, loading and IndexedDB.
+  const browser = context.browser();
+  if (!browser) return;
+  const traced = await context.newPage();
+  await browser.startTracing(traced, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'loading', 'navigation', 'IndexedDB'] });
+  await (await openUntilReady(traced, base, meals)).detach();
+  writeFileSync(file.replace(/\.cpuprofile$/, '.trace.json'), await browser.stopTracing());
+  await traced.close();
 }
 
 async function startupRuns(context: BrowserContext, base: string, meals: number, runs: number, pid?: number): Promise<{ wall: number[]; cpu: number[] }> {
@@ -420,6 +447,7 @@ function bundleSizes(): Record<string, number> {
  */
 export async function browserBenchmarks(options: Options): Promise<{ timings: Timing[]; figures: Record<string, number | string> } | null> {
   const { root, quick, library } = options;
+  const wants = (step: 'startup' | 'search' | 'backup') => !options.only || options.only.has(step);
   try {
     progress('building the renderer and the bench page');
     build(root);
@@ -451,7 +479,7 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript({ content: READINESS_PROBE });
 
-    const empty = await startupRuns(context, base, 0, runs.startup, pid);
+    const empty = await startupRuns(context, base, 0, wants('startup') ? runs.startup : 0, pid);
     const emptyTiming = fromSamples('startup to interactive week, empty database', empty.wall, 1000, cpuNote(empty.cpu));
     if (profileDir) await profiledStartup(context, base, 0, join(profileDir, 'startup-empty.cpuprofile'));
     const probe = await startupOnce(context, base, 0);
@@ -465,9 +493,9 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
     await benchPage.evaluate(() => window.thirtyfoldBench.close());
     await benchPage.close();
 
-    const large = await startupRuns(context, base, weekMeals, runs.startup, pid);
+    const large = await startupRuns(context, base, weekMeals, wants('startup') ? runs.startup : 0, pid);
     const largeTiming = fromSamples(`startup to interactive week, ${library.recipes.length} recipes`, large.wall, 1000, cpuNote(large.cpu));
-    timings.push(emptyTiming, largeTiming);
+    if (wants('startup')) timings.push(emptyTiming, largeTiming);
     figures.startupWeekMeals = weekMeals;
     figures.startupLargeVsEmpty = round(largeTiming.medianMs / emptyTiming.medianMs, 2);
     figures.startupEmptyCpuMs = round(median(empty.cpu), 0);
@@ -477,54 +505,58 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
     if (profileDir) await profiledStartup(context, base, weekMeals, join(profileDir, 'startup-large.cpuprofile'));
     const page = (await startupOnce(context, base, weekMeals)).page;
     figures.heapLargeMiB = await heapMiB(page);
-    progress('recipe search');
-    const search = await searchSamples(page, queries, pid);
-    timings.push(fromSamples(`recipe search, keypress to screen (${library.recipes.length} recipes)`, search.samples, 50, cpuNote(search.cpu)));
-    figures.searchKeysWithoutChange = search.unchanged;
-    figures.searchPerKeyMs = search.keys.join(' ');
-    figures.heapAfterSearchMiB = await heapMiB(page);
-    if (profileDir) await profiledSearch(page, 'smoky kale', join(profileDir, 'search.cpuprofile'));
+    if (wants('search')) {
+      progress('recipe search');
+      const search = await searchSamples(page, queries, pid);
+      timings.push(fromSamples(`recipe search, keypress to screen (${library.recipes.length} recipes)`, search.samples, 50, cpuNote(search.cpu)));
+      figures.searchKeysWithoutChange = search.unchanged;
+      figures.searchPerKeyMs = search.keys.join(' ');
+      figures.heapAfterSearchMiB = await heapMiB(page);
+      if (profileDir) await profiledSearch(page, 'smoky kale', join(profileDir, 'search.cpuprofile'));
+    }
     await page.close();
 
-    const backupPage = await context.newPage();
-    await backupPage.goto(`${base}/bench/`);
-    await backupPage.waitForFunction(() => 'thirtyfoldBench' in window);
-    progress('backup export and restore');
-    const exportMs: number[] = [];
-    const restoreMs: number[] = [];
-    const rawMs: number[] = [];
-    const cpu = { export: [] as number[], restore: [] as number[], raw: [] as number[] };
-    const withCpu = async <T>(step: () => Promise<T>): Promise<{ value: T; cpuMs: number }> => {
-      const cpuSince = cpuClock(pid);
-      const value = await step();
-      return { value, cpuMs: cpuSince() };
-    };
-    for (let i = 0; i <= runs.backup; i++) {
-      const exported = await withCpu(() => backupPage.evaluate(() => window.thirtyfoldBench.exportBackup()));
-      const restored = await withCpu(() => backupPage.evaluate(() => window.thirtyfoldBench.restoreBackup()));
-      const raw = await withCpu(() => backupPage.evaluate(() => window.thirtyfoldBench.rawBulkPut()));
-      figures.backupExportBytes = exported.value.bytes;
-      if (i === 0) continue;
-      exportMs.push(exported.value.ms);
-      restoreMs.push(restored.value);
-      rawMs.push(raw.value);
-      cpu.export.push(exported.cpuMs);
-      cpu.restore.push(restored.cpuMs);
-      cpu.raw.push(raw.cpuMs);
+    if (wants('backup')) {
+      const backupPage = await context.newPage();
+      await backupPage.goto(`${base}/bench/`);
+      await backupPage.waitForFunction(() => 'thirtyfoldBench' in window);
+      progress('backup export and restore');
+      const exportMs: number[] = [];
+      const restoreMs: number[] = [];
+      const rawMs: number[] = [];
+      const cpu = { export: [] as number[], restore: [] as number[], raw: [] as number[] };
+      const withCpu = async <T>(step: () => Promise<T>): Promise<{ value: T; cpuMs: number }> => {
+        const cpuSince = cpuClock(pid);
+        const value = await step();
+        return { value, cpuMs: cpuSince() };
+      };
+      for (let i = 0; i <= runs.backup; i++) {
+        const exported = await withCpu(() => backupPage.evaluate(() => window.thirtyfoldBench.exportBackup()));
+        const restored = await withCpu(() => backupPage.evaluate(() => window.thirtyfoldBench.restoreBackup()));
+        const raw = await withCpu(() => backupPage.evaluate(() => window.thirtyfoldBench.rawBulkPut()));
+        figures.backupExportBytes = exported.value.bytes;
+        if (i === 0) continue;
+        exportMs.push(exported.value.ms);
+        restoreMs.push(restored.value);
+        rawMs.push(raw.value);
+        cpu.export.push(exported.cpuMs);
+        cpu.restore.push(restored.cpuMs);
+        cpu.raw.push(raw.cpuMs);
+      }
+      const counts = await backupPage.evaluate(() => window.thirtyfoldBench.counts());
+      if (counts.recipes !== library.recipes.length || counts.meals !== library.meals.length) {
+        throw new Error(`the database holds ${counts.recipes} recipes and ${counts.meals} meals after the backup runs`);
+      }
+      const exportTiming = fromSamples('backup export in Chromium (dump + build JSON)', exportMs, 3000, cpuNote(cpu.export));
+      const restoreTiming = fromSamples('backup restore in Chromium (parse + validate + replace)', restoreMs, 3000, cpuNote(cpu.restore));
+      const rawTiming = fromSamples('raw Dexie bulkPut of the same rows', rawMs, undefined, cpuNote(cpu.raw));
+      timings.push(exportTiming, restoreTiming, rawTiming);
+      figures.backupExportVsBulkPut = round(exportTiming.medianMs / rawTiming.medianMs, 2);
+      figures.backupRestoreVsBulkPut = round(restoreTiming.medianMs / rawTiming.medianMs, 2);
+      figures.backupExportVsBulkPutCpu = round(median(cpu.export) / median(cpu.raw), 2);
+      figures.backupRestoreVsBulkPutCpu = round(median(cpu.restore) / median(cpu.raw), 2);
+      await backupPage.close();
     }
-    const counts = await backupPage.evaluate(() => window.thirtyfoldBench.counts());
-    if (counts.recipes !== library.recipes.length || counts.meals !== library.meals.length) {
-      throw new Error(`the database holds ${counts.recipes} recipes and ${counts.meals} meals after the backup runs`);
-    }
-    const exportTiming = fromSamples('backup export in Chromium (dump + build JSON)', exportMs, 3000, cpuNote(cpu.export));
-    const restoreTiming = fromSamples('backup restore in Chromium (parse + validate + replace)', restoreMs, 3000, cpuNote(cpu.restore));
-    const rawTiming = fromSamples('raw Dexie bulkPut of the same rows', rawMs, undefined, cpuNote(cpu.raw));
-    timings.push(exportTiming, restoreTiming, rawTiming);
-    figures.backupExportVsBulkPut = round(exportTiming.medianMs / rawTiming.medianMs, 2);
-    figures.backupRestoreVsBulkPut = round(restoreTiming.medianMs / rawTiming.medianMs, 2);
-    figures.backupExportVsBulkPutCpu = round(median(cpu.export) / median(cpu.raw), 2);
-    figures.backupRestoreVsBulkPutCpu = round(median(cpu.restore) / median(cpu.raw), 2);
-    await backupPage.close();
     await context.close();
 
     for (const [key, value] of Object.entries(bundleSizes())) figures[`bundle${key[0].toUpperCase()}${key.slice(1)}`] = value;

@@ -7,6 +7,8 @@ export interface Timing {
   p95Ms: number;
   budgetMs?: number;
   note?: string;
+  /** Every sample in the order measured, for short series (the browser's): the spread behind the median. */
+  samplesMs?: number[];
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -38,6 +40,7 @@ export function fromSamples(name: string, samples: number[], budgetMs?: number, 
     p95Ms: round(percentile(sorted, 95)),
     ...(budgetMs !== undefined ? { budgetMs } : {}),
     ...(note ? { note } : {}),
+    ...(samples.length <= 50 ? { samplesMs: samples.map((value) => round(value, 1)) } : {}),
   };
 }
 

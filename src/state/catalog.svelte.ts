@@ -18,10 +18,16 @@ async function fetchCatalog(): Promise<Food[]> {
 /**
  * Every food the app knows: the shipped catalog with the user's own foods and
  * edits on top (same id replaces), plus a memoised ingredient parser over them.
+ *
+ * The shipped file is read on first need — reading `ready`, `byId`, `foods`,
+ * `parse` or `shipped()` starts it — or when the app is idle after its first
+ * view (`load()`), so a start that needs no food data (an empty week, or a
+ * week whose scores are remembered) does not decode and parse it first.
  */
 export class CatalogState {
   #shipped = $state.raw<Food[]>([]);
   #shippedReady = $state(false);
+  #requested = false;
   error = $state<string | null>(null);
   #custom = live(
     () => undefined,
@@ -29,7 +35,10 @@ export class CatalogState {
     [] as Food[],
   );
 
-  constructor() {
+  /** Starts reading the shipped catalog, once. */
+  load(): void {
+    if (this.#requested) return;
+    this.#requested = true;
     fetchCatalog().then(
       (foods) => {
         this.#shipped = foods;
@@ -41,34 +50,61 @@ export class CatalogState {
     );
   }
 
-  readonly ready = $derived(this.#shippedReady && this.#custom.ready);
+  readonly #ready = $derived(this.#shippedReady && this.#custom.ready);
+  get ready(): boolean {
+    this.load();
+    return this.#ready;
+  }
+
+  /** The user's own foods have been read (the shipped catalog may still be loading). */
+  get customReady(): boolean {
+    return this.#custom.ready;
+  }
 
   /** What the foods are made of: the shipped file (its name carries a hash of its content) and the user's own foods. */
   readonly identity = $derived({ shipped: catalogUrl, custom: this.#custom.current });
 
   /** Shipped foods with custom foods replacing or adding by id (lookups need no sorting, so this map comes first). */
-  readonly byId: ReadonlyMap<string, Food> = $derived.by(() => {
+  readonly #byId: ReadonlyMap<string, Food> = $derived.by(() => {
     const byId = new Map(this.#shipped.map((food) => [food.id, food]));
     for (const food of this.#custom.current) byId.set(food.id, food);
     return byId;
   });
+  get byId(): ReadonlyMap<string, Food> {
+    this.load();
+    return this.#byId;
+  }
 
   /** Every food, sorted by name. */
-  readonly foods: Food[] = $derived([...this.byId.values()].sort((a, b) => compareNames(a.name, b.name)));
+  readonly #foods: Food[] = $derived([...this.#byId.values()].sort((a, b) => compareNames(a.name, b.name)));
+  get foods(): Food[] {
+    this.load();
+    return this.#foods;
+  }
 
   /** Ids of foods that differ from (or are absent in) the shipped catalog. */
   readonly customIds: ReadonlySet<string> = $derived(new Set(this.#custom.current.map((food) => food.id)));
 
+  /**
+   * Finds a food by id. Reading it does not start the shipped catalog: until
+   * that has loaded it knows the user's own foods only, and it changes when
+   * the catalog arrives, so what depends on it follows.
+   */
   readonly lookup: FoodLookup = $derived.by(() => {
-    const map = this.byId;
+    const map = this.#byId;
     return (id: string) => map.get(id);
   });
 
   /** A parser bound to the current foods; rebuilt only when the foods change. */
-  readonly parse: LineParser = $derived(createIngredientParser(this.foods));
+  readonly #parse: LineParser = $derived(createIngredientParser(this.#foods));
+  get parse(): LineParser {
+    this.load();
+    return this.#parse;
+  }
 
   /** The shipped version of a food, to reset an edit. */
   shipped(id: string): Food | undefined {
+    this.load();
     return this.#shipped.find((food) => food.id === id);
   }
 

@@ -3,10 +3,11 @@ import { previousCrops } from '../core/history';
 import { resolveMeals, type LineParser } from '../core/plan/resolve';
 import { scoreWeek, type ScoringSettings } from '../core/scoring';
 import type { WeekScore } from '../core/scoring/types';
+import { isWeekView, type WeekView } from './week-view';
 import type { Settings } from '../core/settings';
 import type { Meal, Recipe } from '../core/types';
 import { catalog } from './catalog.svelte';
-import { CropCache } from './crop-cache';
+import { DerivedCache, windowStorage } from './derived-cache';
 import { db } from './database';
 import { newId, todayIso } from './ids';
 import { live } from './live.svelte';
@@ -28,7 +29,19 @@ export function scoringSettings(s: Settings): ScoringSettings {
 }
 
 const NO_CROPS: ReadonlySet<string> = new Set();
-const cropCache = new CropCache(typeof localStorage === 'undefined' ? null : localStorage);
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+/**
+ * The crops of the four weeks before each week shown: working them out means
+ * reading and scoring four weeks of recipes, the largest part of opening the
+ * planner on a big library.
+ */
+const cropCache = new DerivedCache(windowStorage(), { name: 'thirtyfold.previous-crops.v2', limit: 16, valid: isStrings });
+/**
+ * What the planner shows of each recent week (its scores and the foods its
+ * single-food meals count as), so that opening the app on an unchanged week
+ * needs neither the food catalog nor the parser before the week is drawn.
+ */
+const viewCache = new DerivedCache<WeekView>(windowStorage(), { name: 'thirtyfold.week-view.v1', limit: 8, valid: isWeekView });
 
 /** A meal to add: a recipe or a single food line, in a slot on a date. */
 export type NewMeal = Omit<Meal, 'id'>;
@@ -62,8 +75,7 @@ export class PlanState {
     { meals: [] as Meal[], recipes: recipesById([]) },
   );
 
-  // A window without meals needs no catalog: the empty week shows as soon as the database answers.
-  readonly ready = $derived(this.#window.ready && settings.ready && (catalog.ready || this.#window.current.meals.length === 0));
+
   readonly meals: Meal[] = $derived(this.#window.current.meals.filter((meal) => meal.date >= this.weekStart));
   readonly earlierMeals: Meal[] = $derived(this.#window.current.meals.filter((meal) => meal.date < this.weekStart));
   /** The recipes of this week's and the four earlier weeks' meals. */
@@ -77,7 +89,7 @@ export class PlanState {
   });
 
   // Until the catalog has loaded, lines would all read as unknown foods: the week waits for it (see `ready`).
-  readonly lines = $derived(catalog.ready ? resolveMeals(this.meals, this.recipes, this.#parse, catalog.lookup) : []);
+  readonly lines = $derived(this.meals.length > 0 && catalog.ready ? resolveMeals(this.meals, this.recipes, this.#parse, catalog.lookup) : []);
 
   /** Crops of the four weeks before this one, remembered between sessions while their inputs are unchanged. */
   readonly previousCrops: ReadonlySet<string> = $derived.by(() => {
@@ -89,10 +101,10 @@ export class PlanState {
           scoringSettings(settings.current),
         ).plants.map((plant) => plant.key),
       );
-    // Before the catalog has loaded the crops would be incomplete: neither work them out nor remember them.
-    if (!catalog.ready) return NO_CROPS;
+    // A week without meals has no plant to be new; before the catalog has loaded the crops would be incomplete.
+    if (this.meals.length === 0 || !catalog.ready) return NO_CROPS;
     if (this.earlierMeals.length === 0) return compute();
-    const key = CropCache.key({
+    const key = DerivedCache.key({
       meals: this.earlierMeals,
       recipes: [...this.recipes.values()].filter((recipe) => this.earlierMeals.some((meal) => meal.recipe === recipe.id)),
       catalog: catalog.identity,
@@ -100,14 +112,38 @@ export class PlanState {
       scoring: scoringSettings(settings.current),
     });
     const cached = cropCache.get(this.weekStart, key);
-    if (cached) return cached;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new set for each answer, never changed
+    if (cached) return new Set(cached);
     const crops = compute();
-    cropCache.set(this.weekStart, key, crops);
+    cropCache.set(this.weekStart, key, [...crops].sort());
     return crops;
   });
 
-  readonly score: WeekScore = $derived(
-    scoreWeek(
+  /**
+   * The key of everything the week view is worked out from: the five weeks of
+   * meals and their recipes, the user's own foods and the shipped catalog's
+   * file, and the settings. Null until those have been read.
+   */
+  readonly #viewKey: string | null = $derived.by(() => {
+    if (!this.#window.ready || !settings.ready || !catalog.customReady) return null;
+    const { people, slots } = settings.current;
+    return DerivedCache.key({
+      weekStart: this.weekStart,
+      meals: this.#window.current.meals,
+      recipes: [...this.recipes.values()],
+      catalog: catalog.identity,
+      people,
+      slots,
+      scoring: scoringSettings(settings.current),
+    });
+  });
+
+  /** The week view as remembered from an earlier session, while nothing it depends on has changed. */
+  readonly #remembered: WeekView | null = $derived(this.#viewKey === null ? null : viewCache.get(this.weekStart, this.#viewKey));
+
+  /** The week view worked out now (needs the catalog and the parser), and remembered for the next start. */
+  readonly #computed: WeekView = $derived.by(() => {
+    const score = scoreWeek(
       {
         lines: this.lines,
         people: settings.current.people,
@@ -117,8 +153,37 @@ export class PlanState {
       },
       catalog.lookup,
       scoringSettings(settings.current),
-    ),
+    );
+    const foods: WeekView['foods'] = {};
+    for (const meal of this.meals) {
+      if (meal.recipe !== null || !meal.food || meal.food in foods) continue;
+      const food = catalog.ready ? catalog.parse(meal.food).food : null;
+      foods[meal.food] = food ? { id: food.id, name: food.name } : null;
+    }
+    const view = { score, foods };
+    // Only a view worked out from everything it depends on is worth remembering.
+    if (this.#viewKey !== null && this.meals.length > 0 && catalog.ready) viewCache.set(this.weekStart, this.#viewKey, view);
+    return view;
+  });
+
+  readonly #view: WeekView = $derived(this.#remembered ?? this.#computed);
+
+  /**
+   * The week can be drawn: its meals and settings are read, and its scores
+   * are remembered or the catalog has loaded. A week without meals needs no
+   * catalog: it shows as soon as the database answers. (The order matters:
+   * reading `catalog.ready` starts loading the catalog.)
+   */
+  readonly ready = $derived(
+    this.#window.ready && settings.ready && (this.#window.current.meals.length === 0 || this.#remembered !== null || catalog.ready),
   );
+
+  readonly score: WeekScore = $derived(this.#view.score);
+
+  /** The food a single-food meal's text counts as (null: not matched). */
+  matchedFood(text: string): { id: string; name: string } | null {
+    return this.#view.foods[text] ?? null;
+  }
 
   /**
    * For each meal, the plants (points above 0) it brings that no earlier meal

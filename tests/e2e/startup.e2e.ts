@@ -1,0 +1,81 @@
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+
+const expect = baseExpect.configure({ timeout: 15_000 });
+test.describe.configure({ timeout: 120_000 });
+
+const RECIPE = { id: 'r-bowl', name: 'Kale and lentil bowl', servings: 2, ingredients: ['200 g kale', '1 cup cooked lentils'] };
+const VIEW_CACHE = 'thirtyfold.week-view.v1';
+
+/** Writes rows straight into IndexedDB, as another window or an older session would have. */
+async function put(page: Page, rows: { recipes?: object[]; meals?: object[] }): Promise<void> {
+  await page.evaluate(
+    (rows) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('thirtyfold');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['meals', 'recipes'], 'readwrite');
+          const now = new Date().toISOString();
+          for (const recipe of rows.recipes ?? [])
+            tx.objectStore('recipes').put({ steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: now, updatedAt: now, ...recipe });
+          for (const meal of rows.meals ?? []) tx.objectStore('meals').put(meal);
+          tx.oncomplete = () => {
+            open.result.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    rows,
+  );
+}
+
+test('opens an unchanged week from its remembered view, and works the view out again once anything it depends on changes', async ({ page }) => {
+  await page.goto('./?starter=0#/plan');
+  await expect(page.getByTestId('empty-week')).toBeVisible();
+  const today = await page.evaluate(() => {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  });
+  await put(page, {
+    recipes: [RECIPE],
+    meals: [
+      { id: 'm-bowl', date: today, slot: 'dinner', recipe: RECIPE.id, food: null, servings: 2, leftoverOf: null },
+      { id: 'm-apple', date: today, slot: 'snack', recipe: null, food: '1 apple', servings: 2, leftoverOf: null },
+    ],
+  });
+  await page.reload();
+
+  // Kale, lentil and apple: 3 points, worked out with the catalog and the parser, and remembered.
+  const points = page.getByTestId('plant-points');
+  await expect(points).toHaveText('3 / 30');
+  await expect(page.getByText('counts as apple')).toBeVisible();
+  const stored = await page.evaluate((name) => localStorage.getItem(name), VIEW_CACHE);
+  expect(stored).not.toBeNull();
+  const entries = JSON.parse(stored!) as [string, { key: string; value: { score: { plantPoints: number }; foods: Record<string, { id: string; name: string } | null> } }][];
+  expect(entries).toHaveLength(1);
+  expect(entries[0][1].value.score.plantPoints).toBe(3);
+  expect(entries[0][1].value.foods).toEqual({ '1 apple': { id: 'apple', name: 'Apple' } });
+
+  // Proof that a start on an unchanged week shows the remembered view: a marked copy of it (same key) is what appears.
+  entries[0][1].value.score.plantPoints = 97;
+  entries[0][1].value.foods['1 apple'] = { id: 'apple', name: 'Marked apple' };
+  await page.evaluate(([name, value]) => localStorage.setItem(name, value), [VIEW_CACHE, JSON.stringify(entries)] as const);
+  await page.reload();
+  await expect(points).toHaveText('97 / 30');
+  await expect(page.getByText('counts as marked apple')).toBeVisible();
+
+  // A recipe changed behind the app's back: the key no longer matches, and the view is worked out again (+ carrot).
+  await put(page, { recipes: [{ ...RECIPE, ingredients: [...RECIPE.ingredients, '1 carrot'] }] });
+  await page.reload();
+  await expect(points).toHaveText('4 / 30');
+  await expect(page.getByText('counts as apple')).toBeVisible();
+
+  // An edit in the app does the same: deleting the apple meal.
+  await page.getByRole('button', { name: /^Actions for 1 apple,/ }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await expect(points).toHaveText('3 / 30');
+  await page.reload();
+  await expect(points).toHaveText('3 / 30');
+  await expect(page.getByText('counts as apple')).toHaveCount(0);
+});
