@@ -5,7 +5,8 @@
  * bundle size and the renderer's JS heap. See docs/PERFORMANCE.md.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -246,6 +247,30 @@ async function startupOnce(context: BrowserContext, base: string, meals: number,
   return { ms, cpuMs, page };
 }
 
+/**
+ * Records a Chromium trace (for DevTools' Performance panel) of `work` in
+ * `page` through CDP's Tracing domain, into `file`.
+ */
+async function traced(page: Page, categories: string[], file: string, work: () => Promise<void>): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const complete = new Promise<string>((done) => cdp.once('Tracing.tracingComplete', (event) => done(event.stream ?? '')));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReturnAsStream' });
+  await work();
+  await cdp.send('Tracing.end');
+  const stream = await complete;
+  const chunks: string[] = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream });
+    chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  writeFileSync(file, chunks.join(''));
+  await cdp.detach();
+}
+
+const STARTUP_TRACE = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'loading', 'navigation', 'IndexedDB'];
+
 /** One startup under Chromium's CPU profiler (CDP Profiler), written as a .cpuprofile for Chrome DevTools. */
 async function profiledStartup(context: BrowserContext, base: string, meals: number, file: string): Promise<void> {
   const page = await context.newPage();
@@ -259,28 +284,52 @@ async function profiledStartup(context: BrowserContext, base: string, meals: num
   await cdp.detach();
   await page.close();
   // One more startup under Chromium's tracing (DevTools' Performance panel): script, style, layout, paint, loading and IndexedDB.
-  const browser = context.browser();
-  if (!browser) return;
-  const traced = await context.newPage();
-  await browser.startTracing(traced, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'loading', 'navigation', 'IndexedDB'] });
-  await (await openUntilReady(traced, base, meals)).detach();
-  writeFileSync(file.replace(/\.cpuprofile$/, '.trace.json'), await browser.stopTracing());
-  await traced.close();
+  const tracedPage = await context.newPage();
+  await traced(tracedPage, STARTUP_TRACE, file.replace(/\.cpuprofile$/, '.trace.json'), async () => {
+    await (await openUntilReady(tracedPage, base, meals)).detach();
+  });
+  await tracedPage.close();
 }
 
-async function startupRuns(context: BrowserContext, base: string, meals: number, runs: number, pid?: number): Promise<{ wall: number[]; cpu: number[] }> {
+/** What the app remembers between sessions to start faster (see src/state/derived-cache.ts). */
+const REMEMBERED = ['thirtyfold.week-view.v1', 'thirtyfold.previous-crops.v2'];
+
+/** Empties the app's remembered week views and crops, from another page of the same origin. */
+async function forgetRemembered(context: BrowserContext, base: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${base}/bench/`);
+  await page.evaluate((keys) => keys.forEach((key) => localStorage.removeItem(key)), REMEMBERED);
+  await page.close();
+}
+
+/**
+ * `runs` measured startups after `warmups` unmeasured ones (whose times are
+ * returned apart); with `forget`, the app's remembered views are emptied
+ * before each, as on a start after the week or its recipes changed.
+ */
+async function startupRuns(
+  context: BrowserContext,
+  base: string,
+  meals: number,
+  runs: number,
+  options: { pid?: number; warmups?: number; forget?: boolean } = {},
+): Promise<{ wall: number[]; cpu: number[]; warmups: number[] }> {
   const wall: number[] = [];
   const cpu: number[] = [];
-  for (let i = 0; i <= runs; i++) {
-    progress(`startup with ${meals} meals this week, run ${i} of ${runs}`);
-    const { ms, cpuMs, page } = await startupOnce(context, base, meals, pid);
+  const warmups: number[] = [];
+  const skip = options.warmups ?? 1;
+  for (let i = 0; i < skip + runs; i++) {
+    progress(`startup with ${meals} meals this week${options.forget ? ', nothing remembered' : ''}, run ${i + 1 - skip} of ${runs}`);
+    if (options.forget) await forgetRemembered(context, base);
+    const { ms, cpuMs, page } = await startupOnce(context, base, meals, options.pid);
     await page.close();
-    // The first run warms Chromium's caches and is not counted.
-    if (i === 0) continue;
-    wall.push(ms);
-    cpu.push(cpuMs);
+    if (i < skip) warmups.push(ms);
+    else {
+      wall.push(ms);
+      cpu.push(cpuMs);
+    }
   }
-  return { wall, cpu };
+  return { wall, cpu, warmups };
 }
 
 function median(values: number[]): number {
@@ -393,17 +442,15 @@ async function profiledSearch(page: Page, query: string, file: string): Promise<
   writeFileSync(file, JSON.stringify(profile));
   await cdp.detach();
   // The same keys again under Chromium's tracing (open in DevTools' Performance panel): style, layout and paint per key.
-  const browser = page.context().browser();
-  if (!browser) return;
   await box.fill('');
   await page.waitForTimeout(300);
   await box.focus();
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
-  for (const key of query) {
-    await page.keyboard.press(key);
-    await page.waitForTimeout(100);
-  }
-  writeFileSync(file.replace(/\.cpuprofile$/, '.trace.json'), await browser.stopTracing());
+  await traced(page, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'], file.replace(/\.cpuprofile$/, '.trace.json'), async () => {
+    for (const key of query) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(100);
+    }
+  });
 }
 
 /** Raw and gzip sizes of the built renderer's files, in KiB. */
@@ -458,16 +505,22 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
   progress('built the renderer and the bench page');
   const { rows, weekMeals } = currentWeekRows(library);
   const { server, base } = await serve({ 'rows.json': rows });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS }).catch((error: Error) => {
-    console.error(`Browser benchmarks skipped: Chromium did not start (${error.message.split('\n')[0]})`);
-    return null;
-  });
-  if (!browser) {
+  // A profile on disk, as the desktop app has: IndexedDB on disk, and Chromium keeps the scripts' compiled code
+  // between starts (an off-the-record context keeps neither).
+  const profile = mkdtempSync(join(tmpdir(), 'tf-bench-profile-'));
+  const context = await chromium
+    .launchPersistentContext(profile, { executablePath: chromiumPath(), args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } })
+    .catch((error: Error) => {
+      console.error(`Browser benchmarks skipped: Chromium did not start (${error.message.split('\n')[0]})`);
+      return null;
+    });
+  if (!context) {
     server.close();
+    rmSync(profile, { recursive: true, force: true });
     return null;
   }
   const pid = chromiumPid();
-  const runs = quick ? { startup: 2, backup: 1 } : { startup: 8, backup: 3 };
+  const runs = quick ? { startup: 2, forgotten: 1, backup: 1 } : { startup: 12, forgotten: 6, backup: 3 };
   const queries = quick ? ['kal'] : ['chickpea', 'smoky kale', 'garlic'];
   const cpuNote = (values: number[]) => (Number.isNaN(median(values)) ? undefined : `Chromium CPU ${Math.round(median(values))} ms (median)`);
   const timings: Timing[] = [];
@@ -476,10 +529,13 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
   const profileDir = process.env.BENCH_PROFILE_DIR;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript({ content: READINESS_PROBE });
+    // Pages the persistent context opened with itself are not fresh starts.
+    await Promise.all(context.pages().map((page) => page.close()));
 
-    const empty = await startupRuns(context, base, 0, wants('startup') ? runs.startup : 0, pid);
+    // Two unmeasured starts: on the first Chromium has no compiled code of the scripts yet; it keeps it from the second on.
+    const empty = await startupRuns(context, base, 0, wants('startup') ? runs.startup : 0, { pid, warmups: 2 });
+    figures.startupFirstEverMs = round(empty.warmups[0] ?? NaN, 0);
     const emptyTiming = fromSamples('startup to interactive week, empty database', empty.wall, 1000, cpuNote(empty.cpu));
     if (profileDir) await profiledStartup(context, base, 0, join(profileDir, 'startup-empty.cpuprofile'));
     const probe = await startupOnce(context, base, 0);
@@ -493,9 +549,19 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
     await benchPage.evaluate(() => window.thirtyfoldBench.close());
     await benchPage.close();
 
-    const large = await startupRuns(context, base, weekMeals, wants('startup') ? runs.startup : 0, pid);
+    // The unmeasured first start on the library has nothing remembered of the week; the measured ones show it as it was left.
+    const large = await startupRuns(context, base, weekMeals, wants('startup') ? runs.startup : 0, { pid, warmups: 1 });
     const largeTiming = fromSamples(`startup to interactive week, ${library.recipes.length} recipes`, large.wall, 1000, cpuNote(large.cpu));
-    if (wants('startup')) timings.push(emptyTiming, largeTiming);
+    figures.startupLargeFirstMs = round(large.warmups[0] ?? NaN, 0);
+    // Starts on the library after the week or its recipes changed: nothing remembered, the week worked out from scratch.
+    const forgot = await startupRuns(context, base, weekMeals, wants('startup') ? runs.forgotten : 0, { pid, warmups: 0, forget: true });
+    const forgotTiming = fromSamples(
+      `startup to interactive week, ${library.recipes.length} recipes, nothing remembered`,
+      forgot.wall,
+      undefined,
+      cpuNote(forgot.cpu),
+    );
+    if (wants('startup')) timings.push(emptyTiming, largeTiming, forgotTiming);
     figures.startupWeekMeals = weekMeals;
     figures.startupLargeVsEmpty = round(largeTiming.medianMs / emptyTiming.medianMs, 2);
     figures.startupEmptyCpuMs = round(median(empty.cpu), 0);
@@ -557,13 +623,15 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
       figures.backupRestoreVsBulkPutCpu = round(median(cpu.restore) / median(cpu.raw), 2);
       await backupPage.close();
     }
-    await context.close();
-
     for (const [key, value] of Object.entries(bundleSizes())) figures[`bundle${key[0].toUpperCase()}${key.slice(1)}`] = value;
-    figures.chromiumVersion = browser.version();
+    const versionPage = await context.newPage();
+    const cdp = await context.newCDPSession(versionPage);
+    figures.chromiumVersion = (await cdp.send('Browser.getVersion')).product;
+    await versionPage.close();
   } finally {
-    await browser.close();
+    await context.close();
     server.close();
+    rmSync(profile, { recursive: true, force: true });
   }
   return { timings, figures };
 }

@@ -16,7 +16,9 @@ describe('DerivedCache', () => {
     const cache = new DerivedCache(null, options);
     const key = DerivedCache.key(inputs);
     expect(cache.get('2026-11-30', key)).toBeNull();
+    expect(cache.has('2026-11-30')).toBe(false);
     cache.set('2026-11-30', key, ['apple', 'kale']);
+    expect(cache.has('2026-11-30')).toBe(true);
     expect(cache.get('2026-11-30', key)).toEqual(['apple', 'kale']);
     expect(cache.get('2026-12-07', key)).toBeNull();
     // Any change to what the value depends on (a recipe line here) gives another key.

@@ -53,6 +53,11 @@ export class DerivedCache<T> {
     return entry && entry.key === key ? entry.value : null;
   }
 
+  /** Whether anything is remembered for `slot`, under any key. */
+  has(slot: string): boolean {
+    return this.#entries.has(slot);
+  }
+
   set(slot: string, key: string, value: T): void {
     if (this.#entries.get(slot)?.key === key) return;
     this.#entries.delete(slot);

@@ -161,8 +161,8 @@ export class PlanState {
       foods[meal.food] = food ? { id: food.id, name: food.name } : null;
     }
     const view = { score, foods };
-    // Only a view worked out from everything it depends on is worth remembering.
-    if (this.#viewKey !== null && this.meals.length > 0 && catalog.ready) viewCache.set(this.weekStart, this.#viewKey, view);
+    // Only a view worked out from everything it depends on is worth remembering (a week without meals needs no catalog).
+    if (this.#viewKey !== null && (this.meals.length === 0 || catalog.ready)) viewCache.set(this.weekStart, this.#viewKey, view);
     return view;
   });
 
@@ -205,6 +205,12 @@ export class PlanState {
     }
     return result;
   });
+
+  constructor() {
+    // Nothing remembered of the week that opens: it will be worked out, so the catalog is read now, while the
+    // database answers, rather than once it has.
+    if (!viewCache.has(this.weekStart)) catalog.load();
+  }
 
   /** Meals of one cell, in the order they were added. */
   mealsAt(date: string, slot: string): Meal[] {
