@@ -180,7 +180,7 @@ export const READINESS_PROBE = `(() => {
       empty: !!document.querySelector('[data-testid="empty-week"]'),
     };
   };
-  new MutationObserver(() => {
+  const observer = new MutationObserver(() => {
     lastMutation = performance.now();
     if (pending) return;
     pending = true;
@@ -188,9 +188,12 @@ export const READINESS_PROBE = `(() => {
       pending = false;
       log.push({ t: performance.now(), ...snapshot() });
     });
-  }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
   window.thirtyfoldStartup = {
     lastMutation: () => lastMutation,
+    /** Stops watching (its snapshots would otherwise be timed inside later measures). */
+    stop: () => observer.disconnect(),
     readyAt(meals) {
       const now = snapshot();
       if (now.meals !== meals || (meals === 0 && !now.empty)) return null;
@@ -319,7 +322,8 @@ async function startupRuns(
   const warmups: number[] = [];
   const skip = options.warmups ?? 1;
   for (let i = 0; i < skip + runs; i++) {
-    progress(`startup with ${meals} meals this week${options.forget ? ', nothing remembered' : ''}, run ${i + 1 - skip} of ${runs}`);
+    const run = i < skip ? `warm-up ${i + 1} of ${skip}` : `run ${i + 1 - skip} of ${runs}`;
+    progress(`startup with ${meals} meals this week${options.forget ? ', nothing remembered' : ''}, ${run}`);
     if (options.forget) await forgetRemembered(context, base);
     const { ms, cpuMs, page } = await startupOnce(context, base, meals, options.pid);
     await page.close();
@@ -397,6 +401,7 @@ async function searchSamples(page: Page, queries: string[], pid?: number): Promi
   await page.locator('#recipe-results li').first().waitFor({ timeout: 60_000 });
   // Let the background reading of every recipe's ingredients finish: typing is measured on a settled library.
   await page.waitForFunction(() => !document.querySelector('[data-testid="recipe-count"] .progress'), undefined, { timeout: 900_000, polling: 250 });
+  await page.evaluate(() => (window as unknown as { thirtyfoldStartup?: { stop(): void } }).thirtyfoldStartup?.stop());
   await page.evaluate(SEARCH_PROBE);
   const samples: number[] = [];
   const cpu: number[] = [];
@@ -521,7 +526,7 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
   }
   const pid = chromiumPid();
   const runs = quick ? { startup: 2, forgotten: 1, backup: 1 } : { startup: 12, forgotten: 6, backup: 3 };
-  const queries = quick ? ['kal'] : ['chickpea', 'smoky kale', 'garlic'];
+  const queries = quick ? ['kal'] : ['chickpea', 'smoky kale', 'garlic', 'lentil soup', 'tomato', 'oat'];
   const cpuNote = (values: number[]) => (Number.isNaN(median(values)) ? undefined : `Chromium CPU ${Math.round(median(values))} ms (median)`);
   const timings: Timing[] = [];
   const figures: Record<string, number | string> = {};
