@@ -295,7 +295,7 @@ async function profiledStartup(context: BrowserContext, base: string, meals: num
 }
 
 /** What the app remembers between sessions to start faster (see src/state/derived-cache.ts). */
-const REMEMBERED = ['thirtyfold.week-view.v1', 'thirtyfold.previous-crops.v2'];
+const REMEMBERED = ['thirtyfold.week-view.v2', 'thirtyfold.previous-crops.v2'];
 
 /** Empties the app's remembered week views and crops, from another page of the same origin. */
 async function forgetRemembered(context: BrowserContext, base: string): Promise<void> {

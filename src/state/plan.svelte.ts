@@ -41,7 +41,15 @@ const cropCache = new DerivedCache(windowStorage(), { name: 'thirtyfold.previous
  * single-food meals count as), so that opening the app on an unchanged week
  * needs neither the food catalog nor the parser before the week is drawn.
  */
-const viewCache = new DerivedCache<WeekView>(windowStorage(), { name: 'thirtyfold.week-view.v1', limit: 8, valid: isWeekView });
+const viewCache = new DerivedCache<WeekView>(windowStorage(), { name: 'thirtyfold.week-view.v2', limit: 8, valid: isWeekView });
+
+/** The meals from one date to another (both included) and the recipes they use. */
+async function readMeals(from: string, to: string): Promise<{ from: string; meals: Meal[]; recipes: ReadonlyMap<string, Recipe> }> {
+  const meals = await db.meals.where('date').between(from, to, true, true).toArray();
+  const ids = [...new Set(meals.flatMap((meal) => (meal.recipe === null ? [] : [meal.recipe])))];
+  const found = await db.recipes.bulkGet(ids);
+  return { from, meals, recipes: recipesById(found.filter((recipe): recipe is Recipe => recipe !== undefined)) };
+}
 
 /** A meal to add: a recipe or a single food line, in a slot on a date. */
 export type NewMeal = Omit<Meal, 'id'>;
@@ -60,26 +68,29 @@ export class PlanState {
   readonly weekEnd = $derived(this.dates[6]);
 
   /**
-   * This week's meals plus the four weeks before (for "new plant" marks), and
-   * the recipes those meals use: the planner never waits for the whole library.
+   * This week's meals and the recipes they use: all the week needs to be
+   * drawn. The four weeks before (for "new plant" marks) are read beside it,
+   * by a query of their own, so the week does not wait for them when
+   * its view is remembered. The planner never reads the whole library.
    */
-  #window = live(
-    () => [addDays(this.weekStart, -28), this.weekEnd] as const,
-    async ([from, to]) => {
-      const meals = await db.meals.where('date').between(from, to, true, true).toArray();
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local set to drop repeated ids
-      const ids = [...new Set(meals.flatMap((meal) => (meal.recipe === null ? [] : [meal.recipe])))];
-      const found = await db.recipes.bulkGet(ids);
-      return { meals, recipes: recipesById(found.filter((recipe): recipe is Recipe => recipe !== undefined)) };
-    },
-    { meals: [] as Meal[], recipes: recipesById([]) },
+  #week = live(
+    () => [this.weekStart, this.weekEnd] as const,
+    ([from, to]) => readMeals(from, to),
+    { from: '', meals: [] as Meal[], recipes: recipesById([]) },
   );
+  #earlier = live(
+    () => [addDays(this.weekStart, -28), addDays(this.weekStart, -1)] as const,
+    ([from, to]) => readMeals(from, to),
+    { from: '', meals: [] as Meal[], recipes: recipesById([]) },
+  );
+  // A live query keeps its last answer while it asks for a new range: these say whether the answer is for this week.
+  readonly #weekRead = $derived(this.#week.ready && this.#week.current.from === this.weekStart);
+  readonly #earlierRead = $derived(this.#earlier.ready && this.#earlier.current.from === addDays(this.weekStart, -28));
 
-
-  readonly meals: Meal[] = $derived(this.#window.current.meals.filter((meal) => meal.date >= this.weekStart));
-  readonly earlierMeals: Meal[] = $derived(this.#window.current.meals.filter((meal) => meal.date < this.weekStart));
+  readonly meals: Meal[] = $derived(this.#week.current.meals.filter((meal) => meal.date >= this.weekStart && meal.date <= this.weekEnd));
+  readonly earlierMeals: Meal[] = $derived(this.#earlier.current.meals.filter((meal) => meal.date < this.weekStart));
   /** The recipes of this week's and the four earlier weeks' meals. */
-  readonly recipes: ReadonlyMap<string, Recipe> = $derived(this.#window.current.recipes);
+  readonly recipes: ReadonlyMap<string, Recipe> = $derived(recipesById([...this.#earlier.current.recipes.values(), ...this.#week.current.recipes.values()]));
 
   // The parser is passed as a call, so a week without food lines never builds it.
   readonly #parse: LineParser = Object.assign((line: string) => catalog.parse(line), {
@@ -101,8 +112,8 @@ export class PlanState {
           scoringSettings(settings.current),
         ).plants.map((plant) => plant.key),
       );
-    // A week without meals has no plant to be new; before the catalog has loaded the crops would be incomplete.
-    if (this.meals.length === 0 || !catalog.ready) return NO_CROPS;
+    // A week without meals has no plant to be new; before the catalog and the earlier weeks are read the crops would be incomplete.
+    if (this.meals.length === 0 || !this.#earlierRead || !catalog.ready) return NO_CROPS;
     if (this.earlierMeals.length === 0) return compute();
     const key = DerivedCache.key({
       meals: this.earlierMeals,
@@ -120,17 +131,17 @@ export class PlanState {
   });
 
   /**
-   * The key of everything the week view is worked out from: the five weeks of
+   * The key of what the week view is worked out from in the week itself: its
    * meals and their recipes, the user's own foods and the shipped catalog's
    * file, and the settings. Null until those have been read.
    */
-  readonly #viewKey: string | null = $derived.by(() => {
-    if (!this.#window.ready || !settings.ready || !catalog.customReady) return null;
+  readonly #weekKey: string | null = $derived.by(() => {
+    if (!this.#weekRead || !settings.ready || !catalog.customReady) return null;
     const { people, slots } = settings.current;
     return DerivedCache.key({
       weekStart: this.weekStart,
-      meals: this.#window.current.meals,
-      recipes: [...this.recipes.values()],
+      meals: this.meals,
+      recipes: [...this.#week.current.recipes.values()],
       catalog: catalog.identity,
       people,
       slots,
@@ -138,8 +149,23 @@ export class PlanState {
     });
   });
 
-  /** The week view as remembered from an earlier session, while nothing it depends on has changed. */
-  readonly #remembered: WeekView | null = $derived(this.#viewKey === null ? null : viewCache.get(this.weekStart, this.#viewKey));
+  /** The key of the rest: the four earlier weeks' meals and their recipes (their crops make plants new or not). */
+  readonly #earlierKey: string | null = $derived.by(() => {
+    if (!this.#earlierRead) return null;
+    return DerivedCache.key({ meals: this.earlierMeals, recipes: [...this.#earlier.current.recipes.values()] });
+  });
+
+  /**
+   * The week view as remembered from an earlier session, while nothing it
+   * depends on has changed. It is used as soon as the week itself is read;
+   * once the earlier weeks are read too, it stays only if they are as they
+   * were (else the view is worked out again, a moment later).
+   */
+  readonly #remembered: WeekView | null = $derived.by(() => {
+    const remembered = this.#weekKey === null ? null : viewCache.get(this.weekStart, this.#weekKey);
+    if (remembered === null || (this.#earlierKey !== null && remembered.earlier !== this.#earlierKey)) return null;
+    return remembered;
+  });
 
   /** The week view worked out now (needs the catalog and the parser), and remembered for the next start. */
   readonly #computed: WeekView = $derived.by(() => {
@@ -160,22 +186,24 @@ export class PlanState {
       const food = catalog.ready ? catalog.parse(meal.food).food : null;
       foods[meal.food] = food ? { id: food.id, name: food.name } : null;
     }
-    const view = { score, foods };
+    const earlier = this.#earlierKey;
+    const view = { score, foods, earlier: earlier ?? '' };
     // Only a view worked out from everything it depends on is worth remembering (a week without meals needs no catalog).
-    if (this.#viewKey !== null && (this.meals.length === 0 || catalog.ready)) viewCache.set(this.weekStart, this.#viewKey, view);
+    if (this.#weekKey !== null && earlier !== null && (this.meals.length === 0 || catalog.ready)) viewCache.set(this.weekStart, this.#weekKey, view);
     return view;
   });
 
   readonly #view: WeekView = $derived(this.#remembered ?? this.#computed);
 
   /**
-   * The week can be drawn: its meals and settings are read, and its scores
-   * are remembered or the catalog has loaded. A week without meals needs no
-   * catalog: it shows as soon as the database answers. (The order matters:
-   * reading `catalog.ready` starts loading the catalog.)
+   * The week can be drawn: its meals and settings are read, and its view is
+   * remembered, or the earlier weeks are read and the catalog has loaded. A
+   * week without meals needs neither: it shows as soon as the database
+   * answers. (The order matters: reading `catalog.ready` starts loading the
+   * catalog.)
    */
   readonly ready = $derived(
-    this.#window.ready && settings.ready && (this.#window.current.meals.length === 0 || this.#remembered !== null || catalog.ready),
+    this.#weekRead && settings.ready && (this.meals.length === 0 || this.#remembered !== null || (this.#earlierRead && catalog.ready)),
   );
 
   readonly score: WeekScore = $derived(this.#view.score);

@@ -4,6 +4,8 @@ import type { WeekScore } from '../core/scoring/types';
 export interface WeekView {
   score: WeekScore;
   foods: Record<string, { id: string; name: string } | null>;
+  /** The key of the four earlier weeks it was worked out with (their crops make plants new or not). */
+  earlier: string;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -14,7 +16,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * damaged storage, so it looks at the parts the views read first.
  */
 export function isWeekView(value: unknown): value is WeekView {
-  if (!isObject(value) || !isObject(value.score) || !isObject(value.foods)) return false;
+  if (!isObject(value) || !isObject(value.score) || !isObject(value.foods) || typeof value.earlier !== 'string') return false;
   const score = value.score;
   return (
     typeof score.plantPoints === 'number' &&

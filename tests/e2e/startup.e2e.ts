@@ -4,7 +4,7 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 120_000 });
 
 const RECIPE = { id: 'r-bowl', name: 'Kale and lentil bowl', servings: 2, ingredients: ['200 g kale', '1 cup cooked lentils'] };
-const VIEW_CACHE = 'thirtyfold.week-view.v1';
+const VIEW_CACHE = 'thirtyfold.week-view.v2';
 
 /** Writes rows straight into IndexedDB, as another window or an older session would have. */
 async function put(page: Page, rows: { recipes?: object[]; meals?: object[] }): Promise<void> {
@@ -52,7 +52,7 @@ test('opens an unchanged week from its remembered view, and works the view out a
   await expect(page.getByText('counts as apple')).toBeVisible();
   const stored = await page.evaluate((name) => localStorage.getItem(name), VIEW_CACHE);
   expect(stored).not.toBeNull();
-  const entries = JSON.parse(stored!) as [string, { key: string; value: { score: { plantPoints: number }; foods: Record<string, { id: string; name: string } | null> } }][];
+  const entries = JSON.parse(stored!) as [string, { key: string; value: { score: { plantPoints: number }; foods: Record<string, { id: string; name: string } | null>; earlier: string } }][];
   expect(entries).toHaveLength(1);
   expect(entries[0][1].value.score.plantPoints).toBe(3);
   expect(entries[0][1].value.foods).toEqual({ '1 apple': { id: 'apple', name: 'Apple' } });
@@ -64,6 +64,18 @@ test('opens an unchanged week from its remembered view, and works the view out a
   await page.reload();
   await expect(points).toHaveText('97 / 30');
   await expect(page.getByText('counts as marked apple')).toBeVisible();
+
+  // The view is shown once the week itself is read, then checked against the four earlier weeks: a meal added to
+  // last week behind the app's back makes it worked out again (the pear is last week's, so this week still has 3).
+  const lastWeek = await page.evaluate((iso) => {
+    const date = new Date(`${iso}T12:00:00`);
+    date.setDate(date.getDate() - 7);
+    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  }, today);
+  await put(page, { meals: [{ id: 'm-pear', date: lastWeek, slot: 'snack', recipe: null, food: '1 pear', servings: 2, leftoverOf: null }] });
+  await page.reload();
+  await expect(points).toHaveText('3 / 30');
+  await expect(page.getByText('counts as apple')).toBeVisible();
 
   // A recipe changed behind the app's back: the key no longer matches, and the view is worked out again (+ carrot).
   await put(page, { recipes: [{ ...RECIPE, ingredients: [...RECIPE.ingredients, '1 carrot'] }] });

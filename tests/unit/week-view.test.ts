@@ -23,26 +23,28 @@ describe('week view remembered between sessions', () => {
 
   it('comes back from storage exactly as it was worked out (the example week)', () => {
     expect(score.plants.length).toBeGreaterThan(20);
-    const view = { score, foods: { '1 apple': { id: 'apple', name: 'Apple' }, 'glorp': null } };
+    const view = { score, foods: { '1 apple': { id: 'apple', name: 'Apple' }, 'glorp': null }, earlier: '0123456789abcd' };
     const stored = JSON.parse(JSON.stringify(view)) as unknown;
     expect(stored).toEqual(view);
     expect(isWeekView(stored)).toBe(true);
   });
 
   it('refuses damaged values', () => {
-    const good = JSON.parse(JSON.stringify({ score, foods: {} })) as { score: Record<string, unknown>; foods: Record<string, unknown> };
+    const good = JSON.parse(JSON.stringify({ score, foods: {}, earlier: 'k' })) as { score: Record<string, unknown>; foods: Record<string, unknown>; earlier: string };
     expect(isWeekView(good)).toBe(true);
     for (const damage of [
       null,
       [],
       { score },
-      { score: null, foods: {} },
-      { score: { ...good.score, plants: {} }, foods: {} },
-      { score: { ...good.score, plantPoints: '3' }, foods: {} },
-      { score: { ...good.score, fiber: { ...(good.score.fiber as object), byDay: null } }, foods: {} },
-      { score: { ...good.score, unmatched: undefined }, foods: {} },
-      { score: good.score, foods: { apple: { id: 'apple' } } },
-      { score: good.score, foods: [] },
+      { score: good.score, foods: {} },
+      { score: good.score, foods: {}, earlier: null },
+      { score: null, foods: {}, earlier: 'k' },
+      { score: { ...good.score, plants: {} }, foods: {}, earlier: 'k' },
+      { score: { ...good.score, plantPoints: '3' }, foods: {}, earlier: 'k' },
+      { score: { ...good.score, fiber: { ...(good.score.fiber as object), byDay: null } }, foods: {}, earlier: 'k' },
+      { score: { ...good.score, unmatched: undefined }, foods: {}, earlier: 'k' },
+      { score: good.score, foods: { apple: { id: 'apple' } }, earlier: 'k' },
+      { score: good.score, foods: [], earlier: 'k' },
     ]) {
       expect(isWeekView(damage)).toBe(false);
     }
