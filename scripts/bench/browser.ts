@@ -114,7 +114,7 @@ function build(root: string): void {
 }
 
 /** Serves /app/ (the built renderer), /bench/ (the bench page) and /data/ (rows from Node) on one origin, so both share IndexedDB. */
-export async function serve(data: Record<string, string>): Promise<{ server: Server; base: string }> {
+async function serve(data: Record<string, string>): Promise<{ server: Server; base: string }> {
   const roots: Record<string, string> = { app: APP_OUT, bench: PAGE_OUT };
   const server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
@@ -148,7 +148,7 @@ export async function serve(data: Record<string, string>): Promise<{ server: Ser
 }
 
 /** The library with its meal history moved by whole weeks so its last week is the current week (the planner opens on today). */
-export function currentWeekRows(library: Library): { rows: string; weekMeals: number } {
+function currentWeekRows(library: Library): { rows: string; weekMeals: number } {
   const today = new Date();
   const todayIso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   const weekStart = weekStartOf(todayIso, WEEK_START_DAY);
@@ -166,7 +166,7 @@ export function currentWeekRows(library: Library): { rows: string; weekMeals: nu
  * first frame from which the view no longer changes (week grid, meal names,
  * scores and sidebar all final), timed from navigation start.
  */
-export const READINESS_PROBE = `(() => {
+const READINESS_PROBE = `(() => {
   if (!location.pathname.startsWith('/app/')) return;
   const log = [];
   let pending = false;
@@ -294,14 +294,15 @@ async function profiledStartup(context: BrowserContext, base: string, meals: num
   await tracedPage.close();
 }
 
-/** What the app remembers between sessions to start faster (see src/state/derived-cache.ts). */
-const REMEMBERED = ['thirtyfold.week-view.v2', 'thirtyfold.previous-crops.v2'];
-
-/** Empties the app's remembered week views and crops, from another page of the same origin. */
+/**
+ * Empties what the app remembers between sessions to start faster (its week
+ * views and crops: src/state/derived-cache.ts), from another page of the same
+ * origin. The app keeps nothing else in local storage (see the README).
+ */
 async function forgetRemembered(context: BrowserContext, base: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(`${base}/bench/`);
-  await page.evaluate((keys) => keys.forEach((key) => localStorage.removeItem(key)), REMEMBERED);
+  await page.evaluate(() => localStorage.clear());
   await page.close();
 }
 

@@ -40,16 +40,21 @@ describe('DerivedCache', () => {
     expect(new DerivedCache(storage, { ...options, name: 'test.other.v1' }).get('week-20', 'key-20')).toBeNull();
   });
 
-  it('does not write storage again for a value it already holds under the same key', () => {
+  it('writes storage again only for a new value, also under the same key', () => {
     let writes = 0;
     const storage = memoryStorage();
     const counting: CacheStorage = { getItem: storage.getItem, setItem: (key, value) => ((writes += 1), storage.setItem(key, value)) };
     const cache = new DerivedCache(counting, options);
-    cache.set('w', 'k', ['kale']);
-    cache.set('w', 'k', ['kale']);
+    const kale = ['kale'];
+    cache.set('w', 'k', kale);
+    cache.set('w', 'k', kale);
     expect(writes).toBe(1);
-    cache.set('w', 'k2', ['chard']);
+    // A value worked out again under the same key (e.g. with other earlier weeks) replaces the one held.
+    cache.set('w', 'k', ['chard']);
     expect(writes).toBe(2);
+    expect(new DerivedCache(storage, options).get('w', 'k')).toEqual(['chard']);
+    cache.set('w', 'k2', ['leek']);
+    expect(writes).toBe(3);
   });
 
   it('treats damaged or unavailable storage as empty', () => {

@@ -58,8 +58,10 @@ export class DerivedCache<T> {
     return this.#entries.has(slot);
   }
 
+  /** Remembers `value` for `slot` under `key` (a new value under the same key replaces the old one). */
   set(slot: string, key: string, value: T): void {
-    if (this.#entries.get(slot)?.key === key) return;
+    const held = this.#entries.get(slot);
+    if (held && held.key === key && held.value === value) return;
     this.#entries.delete(slot);
     this.#entries.set(slot, { key, value });
     while (this.#entries.size > this.#options.limit) {

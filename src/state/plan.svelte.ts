@@ -3,7 +3,6 @@ import { previousCrops } from '../core/history';
 import { resolveMeals, type LineParser } from '../core/plan/resolve';
 import { scoreWeek, type ScoringSettings } from '../core/scoring';
 import type { WeekScore } from '../core/scoring/types';
-import { isWeekView, type WeekView } from './week-view';
 import type { Settings } from '../core/settings';
 import type { Meal, Recipe } from '../core/types';
 import { catalog } from './catalog.svelte';
@@ -14,6 +13,7 @@ import { live } from './live.svelte';
 import { recipesById } from './recipes.svelte';
 import { settings } from './settings.svelte';
 import { undoStack } from './undo.svelte';
+import { isWeekView, type WeekView } from './week-view';
 
 /** The scoring rules out of the user's settings. */
 export function scoringSettings(s: Settings): ScoringSettings {
@@ -116,8 +116,7 @@ export class PlanState {
     if (this.meals.length === 0 || !this.#earlierRead || !catalog.ready) return NO_CROPS;
     if (this.earlierMeals.length === 0) return compute();
     const key = DerivedCache.key({
-      meals: this.earlierMeals,
-      recipes: [...this.recipes.values()].filter((recipe) => this.earlierMeals.some((meal) => meal.recipe === recipe.id)),
+      earlier: this.#earlierKey,
       catalog: catalog.identity,
       people: settings.current.people,
       scoring: scoringSettings(settings.current),
