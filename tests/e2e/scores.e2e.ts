@@ -2,6 +2,7 @@ import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { changeDatabase } from './database';
 
 // Twelve weeks are scored in the page; on a busy machine that takes a moment.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -179,23 +180,7 @@ test('remembers the earlier weeks\' crops between sessions and notices when an e
   await page.reload();
   await expect(summary).toContainText('4 plants, 0 new against the last 4 weeks');
   // Kale leaves the 4 earlier weeks: the remembered crops no longer match, and kale is new again.
-  await page.evaluate(
-    (ids) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('thirtyfold');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meals', 'readwrite');
-          for (const id of ids) tx.objectStore('meals').delete(id);
-          tx.oncomplete = () => {
-            open.result.close();
-            done();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    [1, 2, 3, 4].map((back) => `seed-${COUNTS.length - 1 - back}-0`),
-  );
+  await changeDatabase(page, { delete: { meals: [1, 2, 3, 4].map((back) => `seed-${COUNTS.length - 1 - back}-0`) } });
   await page.reload();
   await expect(summary).toContainText('4 plants, 1 new against the last 4 weeks');
 });

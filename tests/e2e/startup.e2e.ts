@@ -1,4 +1,5 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { changeDatabase } from './database';
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 120_000 });
@@ -6,28 +7,11 @@ test.describe.configure({ timeout: 120_000 });
 const RECIPE = { id: 'r-bowl', name: 'Kale and lentil bowl', servings: 2, ingredients: ['200 g kale', '1 cup cooked lentils'] };
 const VIEW_CACHE = 'thirtyfold.week-view.v2';
 
-/** Writes rows straight into IndexedDB, as another window or an older session would have. */
+/** Writes recipes (with the fields a saved recipe has) and meals straight into IndexedDB, as another window or an older session would. */
 async function put(page: Page, rows: { recipes?: object[]; meals?: object[] }): Promise<void> {
-  await page.evaluate(
-    (rows) =>
-      new Promise<void>((done, fail) => {
-        const open = indexedDB.open('thirtyfold');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['meals', 'recipes'], 'readwrite');
-          const now = new Date().toISOString();
-          for (const recipe of rows.recipes ?? [])
-            tx.objectStore('recipes').put({ steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: now, updatedAt: now, ...recipe });
-          for (const meal of rows.meals ?? []) tx.objectStore('meals').put(meal);
-          tx.oncomplete = () => {
-            open.result.close();
-            done();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    rows,
-  );
+  const now = new Date().toISOString();
+  const recipes = (rows.recipes ?? []).map((recipe) => ({ steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: now, updatedAt: now, ...recipe }));
+  await changeDatabase(page, { put: { recipes, meals: rows.meals ?? [] } });
 }
 
 test('opens an unchanged week from its remembered view, and works the view out again once anything it depends on changes', async ({ page }) => {

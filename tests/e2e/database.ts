@@ -1,0 +1,34 @@
+import type { Page } from '@playwright/test';
+
+/** Rows to put and ids to delete, per object store of the app's database. */
+export interface DatabaseChange {
+  put?: Record<string, object[]>;
+  delete?: Record<string, string[]>;
+}
+
+/**
+ * Changes the app's IndexedDB behind the app's back, as another window or an
+ * older session would: one read-write transaction over the stores named. The
+ * app must have opened the database once (it creates it).
+ */
+export async function changeDatabase(page: Page, change: DatabaseChange): Promise<void> {
+  await page.evaluate(
+    (change) =>
+      new Promise<void>((done, fail) => {
+        const open = indexedDB.open('thirtyfold');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const stores = [...new Set([...Object.keys(change.put ?? {}), ...Object.keys(change.delete ?? {})])];
+          const tx = open.result.transaction(stores, 'readwrite');
+          for (const [store, rows] of Object.entries(change.put ?? {})) for (const row of rows) tx.objectStore(store).put(row);
+          for (const [store, ids] of Object.entries(change.delete ?? {})) for (const id of ids) tx.objectStore(store).delete(id);
+          tx.oncomplete = () => {
+            open.result.close();
+            done();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    change,
+  );
+}
