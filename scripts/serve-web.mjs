@@ -18,8 +18,21 @@ try {
   process.exit(1);
 }
 
-createServer(async (request, response) => {
-  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+/** The request's path, decoded; null for an address that cannot be read (`/%E0%A4%A`). */
+function requestPath(url) {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://x').pathname);
+  } catch {
+    return null;
+  }
+}
+
+const server = createServer(async (request, response) => {
+  const pathname = requestPath(request.url);
+  if (pathname === null || pathname.includes('\0')) {
+    response.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request');
+    return;
+  }
   const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname));
   if (!file.startsWith(root + sep)) {
     response.writeHead(403).end();
@@ -36,6 +49,7 @@ createServer(async (request, response) => {
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   }
-}).listen(port, '127.0.0.1', () => {
-  console.log(`Thirtyfold is at http://127.0.0.1:${port}/`);
+});
+server.listen(port, '127.0.0.1', () => {
+  console.log(`Thirtyfold is at http://127.0.0.1:${server.address().port}/`);
 });
