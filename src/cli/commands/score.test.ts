@@ -47,7 +47,7 @@ describe('score command', () => {
   it('turns a bad plan file into one clear CliError line', async () => {
     const bad = command([path.join(FIXTURES, 'bad-plan.json')], io);
     await expect(bad).rejects.toBeInstanceOf(CliError);
-    await expect(command([path.join(FIXTURES, 'bad-plan.json')], io)).rejects.toThrow(/meals\.0\.date: must be a date written YYYY-MM-DD$/);
+    await expect(command([path.join(FIXTURES, 'bad-plan.json')], io)).rejects.toThrow(/meals\.0\.date: must be a date .*written YYYY-MM-DD$/);
     const dir = mkdtempSync(path.join(tmpdir(), 'thirtyfold-score-'));
     const notJson = path.join(dir, 'plan.json');
     writeFileSync(notJson, '{ nope');

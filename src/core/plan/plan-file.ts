@@ -1,33 +1,32 @@
 import * as v from 'valibot';
-import { parseIsoDate } from '../dates';
+import { mealSchema as backupMeal, recipeSchema as backupRecipe } from '../backup/schema';
+import { printable } from '../format';
 import type { Meal, Recipe } from '../types';
 
 /** Format tag of the plan file (DESIGN.md), also the app's "export this week" format. */
 export const PLAN_FORMAT = 'thirtyfold.plan/1';
 
-const isoDate = v.pipe(
-  v.string(),
-  v.check((text) => parseIsoDate(text) !== null, 'must be a date written YYYY-MM-DD'),
-);
-const positive = v.pipe(v.number(), v.finite(), v.minValue(0, 'must not be negative'));
+// Every field takes the values a backup takes (one set of limits for every write): the same schemas.
+const recipeField = backupRecipe.entries;
+const mealField = backupMeal.entries;
 
 const recipeSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
-  name: v.pipe(v.string(), v.maxLength(500)),
-  servings: v.pipe(positive, v.minValue(0.001, 'must be more than 0')),
-  ingredients: v.array(v.pipe(v.string(), v.maxLength(10_000))),
-  steps: v.optional(v.array(v.string())),
-  tags: v.optional(v.array(v.string())),
-  source: v.optional(v.nullable(v.string())),
+  id: recipeField.id,
+  name: recipeField.name,
+  servings: recipeField.servings,
+  ingredients: recipeField.ingredients,
+  steps: v.optional(recipeField.steps),
+  tags: v.optional(recipeField.tags),
+  source: v.optional(recipeField.source),
 });
 
 const mealSchema = v.pipe(
   v.object({
-    date: isoDate,
-    slot: v.pipe(v.string(), v.minLength(1, 'must not be empty')),
-    recipe: v.optional(v.string()),
-    food: v.optional(v.string()),
-    servings: v.optional(positive),
+    date: mealField.date,
+    slot: mealField.slot,
+    recipe: v.optional(recipeField.id),
+    food: v.optional(v.nonNullable(mealField.food)),
+    servings: v.optional(mealField.servings),
   }),
   v.check((meal) => (meal.recipe === undefined) !== (meal.food === undefined), 'needs exactly one of "recipe" or "food"'),
 );
@@ -35,7 +34,7 @@ const mealSchema = v.pipe(
 const planSchema = v.object({
   format: v.literal(PLAN_FORMAT, `must be "${PLAN_FORMAT}"`),
   people: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, 'must be at least 1'), v.maxValue(100))),
-  weekStart: v.optional(isoDate),
+  weekStart: v.optional(mealField.date),
   recipes: v.optional(v.array(recipeSchema)),
   meals: v.array(mealSchema),
 });
@@ -53,6 +52,11 @@ export class PlanFileError extends Error {
   override name = 'PlanFileError';
 }
 
+/** A refusal whose text came partly from the file: control and direction characters are escaped. */
+function refuse(message: string): PlanFileError {
+  return new PlanFileError(printable(message));
+}
+
 /**
  * Reads a plan file's text. Throws PlanFileError naming what is wrong
  * (unreadable JSON, wrong format, a bad field with its path, an unknown recipe id).
@@ -62,13 +66,13 @@ export function readPlanFile(text: string): PlanFile {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new PlanFileError(`not valid JSON: ${(error as Error).message}`);
+    throw refuse(`not valid JSON: ${(error as Error).message}`);
   }
   const result = v.safeParse(planSchema, data);
   if (!result.success) {
     const issue = result.issues[0];
     const path = v.getDotPath(issue);
-    throw new PlanFileError(path ? `${path}: ${issue.message}` : issue.message);
+    throw refuse(path ? `${path}: ${issue.message}` : issue.message);
   }
   const plan = result.output;
   const recipes: Recipe[] = (plan.recipes ?? []).map((r) => ({
@@ -86,13 +90,13 @@ export function readPlanFile(text: string): PlanFile {
   }));
   const ids = new Set<string>();
   for (const recipe of recipes) {
-    if (ids.has(recipe.id)) throw new PlanFileError(`recipes: duplicate recipe id "${recipe.id}"`);
+    if (ids.has(recipe.id)) throw refuse(`recipes: duplicate recipe id ${JSON.stringify(recipe.id)}`);
     ids.add(recipe.id);
   }
   const people = plan.people ?? 1;
   const meals: Meal[] = plan.meals.map((m, index) => {
     if (m.recipe !== undefined && !ids.has(m.recipe)) {
-      throw new PlanFileError(`meals.${index}.recipe: unknown recipe id "${m.recipe}"`);
+      throw refuse(`meals.${index}.recipe: unknown recipe id ${JSON.stringify(m.recipe)}`);
     }
     return {
       id: `m${index + 1}`,
