@@ -6,16 +6,38 @@ export interface Notice {
   action?: { label: string; run: () => void | Promise<void> };
 }
 
+/** How long an info notice stays, in milliseconds: longer when it offers an action such as Undo. */
+export const NOTICE_MS = { plain: 5_000, action: 10_000 } as const;
+/** At most this many notices are on screen; the oldest info notice makes room, errors never do. */
+export const MAX_NOTICES = 3;
+
 /** Messages for the user: errors are never swallowed, they end up here. */
 export class Notices {
   #next = 1;
+  #timers = new Map<number, ReturnType<typeof setTimeout>>();
+  #held = new Set<number>();
   items = $state<Notice[]>([]);
 
-  /** Shows a message; info notices leave after a while, errors stay until dismissed. */
+  /**
+   * Shows a message. Info notices leave on their own (the clock stops while the pointer or focus is on one);
+   * a newer notice with the same action replaces the older one, so Undo offers do not stack up.
+   * Errors stay until the user dismisses them.
+   */
   show(kind: Notice['kind'], text: string, action?: Notice['action']): number {
     const id = this.#next++;
-    this.items = [...this.items.slice(-3), { id, kind, text, ...(action ? { action } : {}) }];
-    if (kind === 'info') setTimeout(() => this.dismiss(id), action ? 10_000 : 5_000);
+    const kept = this.items.filter(
+      (notice) => !(notice.kind === kind && notice.text === text) && !(action && notice.kind === 'info' && notice.action?.label === action.label),
+    );
+    for (const notice of this.items) if (!kept.includes(notice)) this.#clearTimer(notice.id);
+    const items = [...kept, { id, kind, text, ...(action ? { action } : {}) }];
+    while (items.length > MAX_NOTICES) {
+      const oldestInfo = items.findIndex((notice) => notice.kind === 'info');
+      if (oldestInfo < 0 || oldestInfo === items.length - 1) break;
+      this.#clearTimer(items[oldestInfo].id);
+      items.splice(oldestInfo, 1);
+    }
+    this.items = items;
+    if (kind === 'info') this.#startTimer(id);
     return id;
   }
 
@@ -29,8 +51,38 @@ export class Notices {
     return this.show('error', `${context}: ${describeError(error)}`);
   }
 
+  /** Stops an info notice's clock while it is being read (pointer over it, or focus inside it). */
+  hold(id: number): void {
+    this.#held.add(id);
+    this.#clearTimer(id);
+  }
+
+  /** Starts the clock again once the pointer and focus have left. */
+  release(id: number): void {
+    this.#held.delete(id);
+    if (this.items.some((notice) => notice.id === id && notice.kind === 'info')) this.#startTimer(id);
+  }
+
   dismiss(id: number): void {
+    this.#clearTimer(id);
+    this.#held.delete(id);
     this.items = this.items.filter((notice) => notice.id !== id);
+  }
+
+  #startTimer(id: number): void {
+    this.#clearTimer(id);
+    if (this.#held.has(id)) return;
+    const notice = this.items.find((item) => item.id === id);
+    this.#timers.set(
+      id,
+      setTimeout(() => this.dismiss(id), notice?.action ? NOTICE_MS.action : NOTICE_MS.plain),
+    );
+  }
+
+  #clearTimer(id: number): void {
+    const timer = this.#timers.get(id);
+    if (timer !== undefined) clearTimeout(timer);
+    this.#timers.delete(id);
   }
 }
 
