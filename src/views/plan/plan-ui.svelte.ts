@@ -32,6 +32,22 @@ export class PlanUi {
 
 export const planUi = new PlanUi();
 
+/** The shortcut that puts the focus on the week's grid, as `aria-keyshortcuts` spells it. */
+export const WEEK_SHORTCUT = 'Alt+G';
+
+/** True for the keystroke of WEEK_SHORTCUT (by key position, so macOS's Option+G, which types "©", counts too). */
+export function isWeekShortcut(event: KeyboardEvent): boolean {
+  return event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && event.code === 'KeyG';
+}
+
+/** Focuses the week's first slot: today's when the week holds today, else the first day's. */
+export function focusWeek(): boolean {
+  const cell =
+    document.querySelector<HTMLElement>('.cell.today [data-add-cell]') ?? document.querySelector<HTMLElement>('[data-add-cell]');
+  cell?.focus();
+  return !!cell;
+}
+
 /** Drag payload types: a recipe from the sidebar or a meal from a cell. */
 export const DRAG_RECIPE = 'application/x-thirtyfold-recipe';
 export const DRAG_MEAL = 'application/x-thirtyfold-meal';
