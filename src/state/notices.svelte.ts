@@ -14,7 +14,10 @@ export const MAX_NOTICES = 3;
 /** Messages for the user: errors are never swallowed, they end up here. */
 export class Notices {
   #next = 1;
+  // Timers and holds are bookkeeping, not shown: plain collections, not reactive ones.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #timers = new Map<number, ReturnType<typeof setTimeout>>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #held = new Set<number>();
   items = $state<Notice[]>([]);
 
