@@ -1,14 +1,14 @@
-import { addDays, weekDates, weekStartOf } from '../core/dates';
+import { addDays, weekStartOf } from '../core/dates';
 import { figuresOf, weekHistory, type History, type WeekFigures } from '../core/history';
-import { resolveMeals, type FoodLookup, type LineParser } from '../core/plan/resolve';
-import { libraryRecipe, scoreWeek, suggest, type LibraryRecipe, type Suggestions } from '../core/scoring';
+import type { FoodLookup, LineParser } from '../core/plan/resolve';
+import { libraryRecipe, scoreWeekMeals, scoringSettingsOf, suggest, type LibraryRecipe, type Suggestions } from '../core/scoring';
 import type { UncountedLine, WeekScore } from '../core/scoring/types';
 import type { Meal, Recipe } from '../core/types';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { todayIso } from './ids';
 import { live } from './live.svelte';
-import { plan, scoringSettings } from './plan.svelte';
+import { plan } from './plan.svelte';
 import { recipes } from './recipes.svelte';
 import { settings } from './settings.svelte';
 import { undoStack } from './undo.svelte';
@@ -57,16 +57,14 @@ export function cachedScorer(
 
 /** Scores one week of meals per person with the user's settings. */
 function scoreMeals(weekStart: string, meals: readonly Meal[]): WeekScore {
-  return scoreWeek(
-    {
-      lines: resolveMeals(meals, recipes.byId, catalog.parse, catalog.lookup),
-      people: settings.current.people,
-      weekDates: weekDates(weekStart),
-      slots: settings.current.slots,
-    },
-    catalog.lookup,
-    scoringSettings(settings.current),
-  );
+  const options = {
+    parse: catalog.parse,
+    foods: catalog.lookup,
+    people: settings.current.people,
+    slots: settings.current.slots,
+    settings: scoringSettingsOf(settings.current),
+  };
+  return scoreWeekMeals({ weekStart, meals, recipes: recipes.byId }, options).score;
 }
 
 /**
@@ -100,7 +98,7 @@ export class HistoryState {
     const context: ScoringContext = {
       lookup: catalog.lookup,
       parse: catalog.parse,
-      rules: JSON.stringify([scoringSettings(settings.current), settings.current.people, settings.current.slots]),
+      rules: JSON.stringify([scoringSettingsOf(settings.current), settings.current.people, settings.current.slots]),
     };
     const old = this.#context;
     if (!old || old.lookup !== context.lookup || old.parse !== context.parse || old.rules !== context.rules) this.#cache.clear();
@@ -182,7 +180,7 @@ export class SuggestionsState {
     suggest(
       { plants: plan.score.plants, catalog: catalog.foods, recipes: this.library, days: plan.dates.length },
       catalog.lookup,
-      scoringSettings(settings.current),
+      scoringSettingsOf(settings.current),
       { crops: 8, recipes: 5 },
     ),
   );

@@ -1,9 +1,7 @@
 import { addDays, weekDates, weekStartOf } from '../core/dates';
-import { previousCrops } from '../core/history';
-import { resolveMeals, type LineParser } from '../core/plan/resolve';
-import { scoreWeek, type ScoringSettings } from '../core/scoring';
+import type { LineParser } from '../core/plan/resolve';
+import { earlierCrops, scoreWeekMeals, scoringSettingsOf, type ScoreOptions } from '../core/scoring';
 import type { WeekScore } from '../core/scoring/types';
-import type { Settings } from '../core/settings';
 import type { Meal, Recipe } from '../core/types';
 import { catalog } from './catalog.svelte';
 import { DerivedCache, windowStorage } from './derived-cache';
@@ -15,19 +13,6 @@ import { settings } from './settings.svelte';
 import { undoStack } from './undo.svelte';
 import { isWeekView, type WeekView } from './week-view';
 
-/** The scoring rules out of the user's settings. */
-export function scoringSettings(s: Settings): ScoringSettings {
-  return {
-    plantTarget: s.plantTarget,
-    fiberTarget: s.fiberTarget,
-    fiberLower: s.fiberLower,
-    fiberPer1000kcal: s.fiberPer1000kcal,
-    fermentedTarget: s.fermentedTarget,
-    fermentedStudyLevel: s.fermentedStudyLevel,
-    countColourVariants: s.countColourVariants,
-  };
-}
-
 const NO_CROPS: ReadonlySet<string> = new Set();
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 /**
@@ -35,7 +20,7 @@ const isStrings = (value: unknown): value is string[] => Array.isArray(value) &&
  * reading and scoring four weeks of recipes, the largest part of opening the
  * planner on a big library.
  */
-const cropCache = new DerivedCache(windowStorage(), { name: 'thirtyfold.previous-crops.v2', limit: 16, valid: isStrings });
+const cropCache = new DerivedCache(windowStorage(), { name: 'thirtyfold.previous-crops.v3', limit: 16, valid: isStrings });
 /**
  * What the planner shows of each recent week (its scores and the foods its
  * single-food meals count as), so that opening the app on an unchanged week
@@ -99,19 +84,18 @@ export class PlanState {
     },
   });
 
-  // Until the catalog has loaded, lines would all read as unknown foods: the week waits for it (see `ready`).
-  readonly lines = $derived(this.meals.length > 0 && catalog.ready ? resolveMeals(this.meals, this.recipes, this.#parse, catalog.lookup) : []);
+  /** How the week is scored: the catalog's parser and foods and the user's settings. */
+  readonly #options: ScoreOptions = $derived({
+    parse: this.#parse,
+    foods: catalog.lookup,
+    people: settings.current.people,
+    slots: settings.current.slots,
+    settings: scoringSettingsOf(settings.current),
+  });
 
   /** Crops of the four weeks before this one, remembered between sessions while their inputs are unchanged. */
   readonly previousCrops: ReadonlySet<string> = $derived.by(() => {
-    const compute = () =>
-      previousCrops(this.earlierMeals, this.weekStart, (meals) =>
-        scoreWeek(
-          { lines: resolveMeals(meals, this.recipes, this.#parse, catalog.lookup), people: settings.current.people, weekDates: [] },
-          catalog.lookup,
-          scoringSettings(settings.current),
-        ).plants.map((plant) => plant.key),
-      );
+    const compute = () => earlierCrops(this.earlierMeals, this.weekStart, this.recipes, this.#options);
     // A week without meals has no plant to be new; before the catalog and the earlier weeks are read the crops would be incomplete.
     if (this.meals.length === 0 || !this.#earlierRead || !catalog.ready) return NO_CROPS;
     if (this.earlierMeals.length === 0) return compute();
@@ -119,7 +103,7 @@ export class PlanState {
       earlier: this.#earlierKey,
       catalog: catalog.identity,
       people: settings.current.people,
-      scoring: scoringSettings(settings.current),
+      scoring: scoringSettingsOf(settings.current),
     });
     const cached = cropCache.get(this.weekStart, key);
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new set for each answer, never changed
@@ -144,7 +128,7 @@ export class PlanState {
       catalog: catalog.identity,
       people,
       slots,
-      scoring: scoringSettings(settings.current),
+      scoring: scoringSettingsOf(settings.current),
     });
   });
 
@@ -168,17 +152,9 @@ export class PlanState {
 
   /** The week view worked out now (needs the catalog and the parser), and remembered for the next start. */
   readonly #computed: WeekView = $derived.by(() => {
-    const score = scoreWeek(
-      {
-        lines: this.lines,
-        people: settings.current.people,
-        weekDates: this.dates,
-        slots: settings.current.slots,
-        previousCrops: this.previousCrops,
-      },
-      catalog.lookup,
-      scoringSettings(settings.current),
-    );
+    // Until the catalog has loaded, lines would all read as unknown foods: the week waits for it (see `ready`).
+    const meals = this.meals.length > 0 && !catalog.ready ? [] : this.meals;
+    const { score } = scoreWeekMeals({ weekStart: this.weekStart, meals, recipes: this.recipes, earlierCrops: this.previousCrops }, this.#options);
     const foods: WeekView['foods'] = {};
     for (const meal of this.meals) {
       if (meal.recipe !== null || !meal.food || meal.food in foods) continue;

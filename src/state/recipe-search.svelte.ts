@@ -14,11 +14,12 @@ import {
   type SearchIndex,
 } from '../core/recipes';
 import type { LineParser } from '../core/plan/resolve';
+import { scoringSettingsOf, type ScoringSettings } from '../core/scoring';
 import type { Recipe } from '../core/types';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { live } from './live.svelte';
-import { plan, scoringSettings } from './plan.svelte';
+import { plan } from './plan.svelte';
 import { recipes } from './recipes.svelte';
 import { settings } from './settings.svelte';
 
@@ -96,7 +97,7 @@ export class RecipeSearchState {
         const list = recipes.all;
         const parse = catalog.parse;
         const ready = catalog.ready;
-        const scoring = scoringSettings(settings.current);
+        const scoring = scoringSettingsOf(settings.current);
         if (!ready) return;
         this.#summarise(list, parse, scoring);
       });
@@ -118,7 +119,7 @@ export class RecipeSearchState {
   /** Share of the library summarised so far, 0..1. */
   readonly progress = $derived(!this.analysing || recipes.all.length === 0 ? 1 : Math.min(1, this.#done / recipes.all.length));
 
-  #summarise(list: readonly Recipe[], parse: LineParser, scoring: ReturnType<typeof scoringSettings>): void {
+  #summarise(list: readonly Recipe[], parse: LineParser, scoring: ScoringSettings): void {
     const job = ++this.#job;
     const settingsKey = JSON.stringify(scoring);
     const out: [string, RecipeSummary][] = [];

@@ -1,6 +1,6 @@
-import { resolveMeals, type EatenLine, type FoodLookup, type LineParser } from '../plan/resolve';
-import { scoreWeek } from '../scoring/score-week';
+import type { EatenLine, FoodLookup, LineParser } from '../plan/resolve';
 import { DEFAULT_SCORING_SETTINGS, type ScoringSettings } from '../scoring/settings';
+import { scoreWeekMeals } from '../scoring/week';
 import type { Meal, Recipe } from '../types';
 
 /** The date the one-serving meal is scored on; any fixed date works. */
@@ -47,8 +47,10 @@ export function recipeSummary(
     servings: recipe.servings > 0 ? recipe.servings : 1,
   };
   const meal: Meal = { id: 'summary', date: SUMMARY_DATE, slot: 'dinner', recipe: full.id, food: null, servings: 1 };
-  const lines = resolveMeals([meal], new Map([[full.id, full]]), parse, lookup);
-  const score = scoreWeek({ lines, people: 1, weekDates: [SUMMARY_DATE] }, lookup, settings);
+  const { score, lines } = scoreWeekMeals(
+    { weekStart: SUMMARY_DATE, dates: [SUMMARY_DATE], meals: [meal], recipes: new Map([[full.id, full]]) },
+    { parse, foods: lookup, people: 1, settings },
+  );
   const unmatched: number[] = [];
   const unknownGrams: number[] = [];
   for (const line of lines) {

@@ -14,3 +14,12 @@ export {
 } from './suggest';
 export type * from './types';
 export { scorePlan, type PlanScore } from './plan';
+export {
+  earlierCrops,
+  scoredCrops,
+  scoreWeekMeals,
+  scoringSettingsOf,
+  type ScoredWeek,
+  type ScoreOptions,
+  type WeekToScore,
+} from './week';

@@ -1,11 +1,10 @@
-import { addDays, weekDates } from '../dates';
+import { addDays } from '../dates';
 import type { PlanFile } from '../plan/plan-file';
-import { resolveMeals, type FoodLookup, type LineParser } from '../plan/resolve';
+import type { FoodLookup, LineParser } from '../plan/resolve';
 import type { ParsedLine } from '../types';
-import { previousCrops } from '../history/index';
-import { scoreWeek } from './score-week';
 import { DEFAULT_SCORING_SETTINGS, type ScoringSettings } from './settings';
 import type { WeekScore } from './types';
+import { scoreWeekMeals } from './week';
 
 /** A plan file's week score, plus how many meals fell outside the week. */
 export interface PlanScore extends WeekScore {
@@ -31,23 +30,12 @@ export function scorePlan(
   };
   let start = plan.weekStart;
   for (const meal of plan.meals) if (!plan.weekStart && (start === null || meal.date < start)) start = meal.date;
-  const dates = start ? weekDates(start) : [];
-  const end = start ? addDays(start, 6) : '';
   const recipes = new Map(plan.recipes.map((r) => [r.id, r]));
-  const inWeek = plan.meals.filter((m) => start !== null && m.date >= start && m.date <= end);
-  const hasHistory = start !== null && plan.meals.some((m) => m.date < start);
-  const previous =
-    hasHistory && start
-      ? previousCrops(plan.meals, start, (earlier) =>
-          scoreWeek({ lines: resolveMeals(earlier, recipes, parseOnce, foods), people: plan.people, weekDates: [] }, foods, settings)
-            .plants.filter((p) => p.points > 0)
-            .map((p) => p.crop),
-        )
-      : undefined;
-  const score = scoreWeek(
-    { lines: resolveMeals(inWeek, recipes, parseOnce, foods), people: plan.people, weekDates: dates, previousCrops: previous },
-    foods,
-    settings,
-  );
-  return { ...score, mealsOutsideWeek: plan.meals.length - inWeek.length };
+  const options = { parse: parseOnce, foods, people: plan.people, settings };
+  if (start === null) return { ...scoreWeekMeals({ weekStart: '', dates: [], meals: [], recipes }, options).score, mealsOutsideWeek: 0 };
+  const first = start;
+  const end = addDays(first, 6);
+  const earlier = plan.meals.filter((m) => m.date < first);
+  const { score } = scoreWeekMeals({ weekStart: first, meals: plan.meals, recipes, earlier: earlier.length > 0 ? earlier : undefined }, options);
+  return { ...score, mealsOutsideWeek: plan.meals.filter((m) => m.date < first || m.date > end).length };
 }

@@ -160,13 +160,14 @@ describe('scoreWeek on the identity-trap week (fixture foods, 2 people)', () => 
     expect(withHistory.newPlants).toBe(10);
     expect(withHistory.plants.find((p) => p.crop === 'brassica-oleracea-kale')?.isNew).toBe(false);
     expect(withHistory.plants.find((p) => p.crop === 'allium-sativum')?.isNew).toBe(true);
-    const byKey = scoreWeek(
-      { lines: trapWeek(), people: 2, weekDates: WEEK, previousCrops: new Set(['capsicum-annuum-bell|red']) },
+    // A crop eaten earlier is not new in another colour, even while colour variants count apart.
+    const byColour = scoreWeek(
+      { lines: trapWeek(), people: 2, weekDates: WEEK, previousCrops: new Set(['capsicum-annuum-bell']) },
       fixtureLookup,
       { ...DEFAULT_SCORING_SETTINGS, countColourVariants: true },
     );
-    expect(byKey.plants.filter((p) => p.crop === 'capsicum-annuum-bell').map((p) => [p.key, p.isNew])).toEqual([
-      ['capsicum-annuum-bell|green', true],
+    expect(byColour.plants.filter((p) => p.crop === 'capsicum-annuum-bell').map((p) => [p.key, p.isNew])).toEqual([
+      ['capsicum-annuum-bell|green', false],
       ['capsicum-annuum-bell|red', false],
     ]);
   });

@@ -24,7 +24,7 @@ export interface WeekInput {
   weekDates: readonly string[];
   /** Slot order for display (default breakfast, lunch, dinner, snack; others follow alphabetically). */
   slots?: readonly string[];
-  /** Crops (or counting keys) eaten in the previous four weeks, for "new" marks. */
+  /** Crops eaten (with points) in the previous four weeks, for "new" marks: a crop is new when it is not among them. */
   previousCrops?: ReadonlySet<string>;
 }
 
@@ -255,7 +255,7 @@ function plantEntry(
     meals: [...tally.meals.values()].sort(
       (a, b) => compareText(a.date, b.date) || compareSlots(a.slot, b.slot) || compareText(a.id, b.id),
     ),
-    isNew: previous ? !(previous.has(crop) || previous.has(tally.key)) : null,
+    isNew: previous ? !previous.has(crop) : null,
   };
 }
 
