@@ -89,7 +89,7 @@ const caseArbitrary = fc
           slot: fc.constantFrom(...SLOTS),
           recipe: fc.option(fc.integer({ min: 0, max: base.recipes.length - 1 }), { nil: null, freq: 3 }),
           food: fc.constantFrom(...FOOD_MEALS),
-          servings: fc.constantFrom(0, 1, 2, 3, 4),
+          servings: fc.constantFrom(0.5, 1, 2, 3, 4),
         }),
         { minLength: 1, maxLength: 24 },
       )
