@@ -3,7 +3,7 @@
  * the extra aliases (scripts/catalog/extra-aliases.csv) and the USDA SR28 extract
  * (foods.csv, portions.csv). Pure: callers pass the file texts in.
  */
-import { AISLES, COLOURS, FOOD_GROUPS, PORTION_UNITS } from '../../src/core/types';
+import { AISLES, COLOURS, FOOD_GROUPS, MEDAS_CLASSES, PORTION_UNITS } from '../../src/core/types';
 import type {
   Aisle,
   BuyAs,
@@ -13,6 +13,7 @@ import type {
   FoodComponent,
   FoodGroup,
   FoodKind,
+  MedasClass,
   PlantWeight,
   PortionUnit,
   Prebiotic,
@@ -40,6 +41,8 @@ export interface BuildInput {
   extraAliases: string;
   foodsCsv: string;
   portionsCsv: string;
+  /** Text of medas-classes.txt; without it no food has a class. */
+  medasClasses?: string;
 }
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF). */
@@ -559,7 +562,49 @@ export function buildCatalog(input: BuildInput): Food[] {
       source,
     });
   }
+  if (input.medasClasses !== undefined) assignMedasClasses(foods, input.medasClasses);
   return foods.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Gives each food its MEDAS class from medas-classes.txt (`CLASS | selectors`):
+ * a food id beats `crop=`, which beats `group=`; `none` clears a class.
+ * Throws on an unknown class, group or food and on a selector given twice.
+ */
+export function assignMedasClasses(foods: Food[], text: string): void {
+  const byLevel = [new Map<string, MedasClass | null>(), new Map<string, MedasClass | null>(), new Map<string, MedasClass | null>()];
+  const ids = new Set(foods.map((f) => f.id));
+  const crops = new Set(foods.map((f) => f.crop));
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const where = `medas-classes.txt:${index + 1}`;
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const [name, selectors = ''] = line.split('|').map((c) => c.trim());
+    const cls = name === 'none' ? null : oneOf(name, MEDAS_CLASSES, 'MEDAS class', where);
+    for (const selector of selectors.split(/\s+/).filter((s) => s !== '')) {
+      let level = 0;
+      let key = selector;
+      if (selector.startsWith('group=')) {
+        level = 2;
+        key = oneOf(selector.slice(6).replaceAll('_', ' '), FOOD_GROUPS, 'group', where);
+      } else if (selector.startsWith('crop=')) {
+        level = 1;
+        key = selector.slice(5);
+        if (!crops.has(key)) throw new Error(`${where}: unknown crop "${key}"`);
+      } else if (!ids.has(key)) throw new Error(`${where}: unknown food id "${key}"`);
+      if (byLevel[level].has(key)) throw new Error(`${where}: "${selector}" is given a class twice`);
+      byLevel[level].set(key, cls);
+    }
+  });
+  for (const food of foods) {
+    const [byId, byCrop, byGroup] = byLevel;
+    const cls = byId.has(food.id)
+      ? byId.get(food.id)
+      : food.crop !== null && byCrop.has(food.crop)
+        ? byCrop.get(food.crop)
+        : byGroup.get(food.group);
+    if (cls) food.medas = cls;
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ export const USDA_DIR = path.resolve(REPO_ROOT, '../shared/data/usda');
 export const CATALOG_FILE = path.join(REPO_ROOT, 'resources/foods/catalog.json');
 const TABLE_DIR = path.join(REPO_ROOT, 'scripts/catalog/tables');
 const EXTRA_ALIASES = path.join(REPO_ROOT, 'scripts/catalog/extra-aliases.csv');
+const MEDAS_CLASSES = path.join(REPO_ROOT, 'scripts/catalog/medas-classes.txt');
 
 /** True when the USDA extract is present. */
 export function usdaAvailable(): boolean {
@@ -29,5 +30,6 @@ export function loadBuildInput(): BuildInput {
     extraAliases: existsSync(EXTRA_ALIASES) ? readFileSync(EXTRA_ALIASES, 'utf8') : 'food_id,alias\n',
     foodsCsv: readFileSync(path.join(USDA_DIR, 'foods.csv'), 'utf8'),
     portionsCsv: readFileSync(path.join(USDA_DIR, 'portions.csv'), 'utf8'),
+    medasClasses: readFileSync(MEDAS_CLASSES, 'utf8'),
   };
 }

@@ -46,6 +46,29 @@ export type Prebiotic = 'inulin' | 'gos' | 'resistant-starch';
 
 export type Processed = 'none' | 'refined' | 'ultra-processed';
 
+/**
+ * Food classes of the Mediterranean Diet Adherence Screener (MEDAS, Schröder et al.
+ * 2011) that a planned week can be read for; docs/SCORING.md gives each one's serving.
+ */
+export const MEDAS_CLASSES = [
+  'olive-oil',
+  'other-fat',
+  'butter-cream',
+  'vegetable',
+  'fruit',
+  'legume',
+  'dry-legume',
+  'nut',
+  'fish',
+  'shellfish',
+  'red-meat',
+  'processed-meat',
+  'white-meat',
+  'sugary-drink',
+  'commercial-sweet',
+] as const;
+export type MedasClass = (typeof MEDAS_CLASSES)[number];
+
 /** Aisles of a typical supermarket, in the default order a shopper walks them. */
 export const AISLES = [
   'Produce',
@@ -146,6 +169,8 @@ export interface Food {
   /** Composite foods (hummus, pesto, granola) expand into these for scoring. */
   components: FoodComponent[];
   source: FoodSource | null;
+  /** Its class in the Mediterranean pattern estimate; absent or null for none. */
+  medas?: MedasClass | null;
   /** True for foods the user created or edited in the app. */
   custom?: boolean;
 }

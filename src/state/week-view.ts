@@ -28,6 +28,8 @@ export function isWeekView(value: unknown): value is WeekView {
     isObject(score.prebiotic) &&
     isObject(score.families) &&
     isObject(score.processed) &&
+    isObject(score.medas) &&
+    Array.isArray(score.medas.items) &&
     Array.isArray(score.unmatched) &&
     Array.isArray(score.optional) &&
     Object.values(value.foods).every((food) => food === null || (isObject(food) && typeof food.id === 'string' && typeof food.name === 'string'))

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { parseIsoDate } from '../dates';
-import { AISLES, COLOURS, FOOD_GROUPS, PORTION_UNITS } from '../types';
+import { AISLES, COLOURS, FOOD_GROUPS, MEDAS_CLASSES, PORTION_UNITS } from '../types';
 import { formatCount } from '../format';
 
 /** Limits that keep a damaged or hostile backup from filling memory or the screen. */
@@ -150,6 +150,7 @@ export const foodSchema = v.object(
     ),
     components: list(v.object({ food: id, share: number('must be a number from 0 to 1', 0, 1) }, 'must be an object'), 100),
     source: v.nullable(v.object({ ndb: text(50), description: text(LIMITS.shortText) }, 'must be an object or null')),
+    medas: v.optional(v.nullable(oneOf(MEDAS_CLASSES))),
     custom: v.optional(v.boolean('must be true or false')),
   },
   'must be an object',

@@ -23,3 +23,13 @@ export {
   type ScoreOptions,
   type WeekToScore,
 } from './week';
+export {
+  estimateMedas,
+  MEDAS_SERVINGS,
+  type MedasEstimate,
+  type MedasFood,
+  type MedasInput,
+  type MedasItem,
+  type MedasItemId,
+  type MedasStatus,
+} from './medas';

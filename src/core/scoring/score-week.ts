@@ -2,6 +2,7 @@ import type { EatenLine, FoodLookup } from '../plan/resolve';
 import { COLOURS, type Colour, type Food, type Meal, type Prebiotic } from '../types';
 import { isCooked } from './cooked';
 import { cropKey, expandFood } from './expand';
+import { estimateMedas } from './medas';
 import { DEFAULT_SCORING_SETTINGS, DEFAULT_SLOTS, FIBER_PER_1000_KCAL, type ScoringSettings } from './settings';
 import type {
   FermentedFood,
@@ -229,6 +230,7 @@ export function scoreWeek(
     prebiotic: prebioticBadge(prebiotics),
     families: { count: families.size, names: [...families].sort(compareText) },
     processed: processedBadge(processedGrams, totalGrams),
+    medas: estimateMedas({ lines, people, days }, foods),
     unmatched,
     optional,
   };

@@ -1,4 +1,5 @@
 import type { Colour, FoodGroup, Prebiotic } from '../types';
+import type { MedasEstimate } from './medas';
 
 /** Where a plant or line was eaten. */
 export interface MealRef {
@@ -147,6 +148,8 @@ export interface WeekScore {
   prebiotic: PrebioticBadge;
   families: FamiliesBadge;
   processed: ProcessedBadge;
+  /** The Mediterranean pattern (MEDAS) estimate of the week, per person. */
+  medas: MedasEstimate;
   /** Lines with no food or with unknown grams, so the user sees what was not counted. */
   unmatched: UncountedLine[];
   /** Lines marked optional, left out of every score. */
