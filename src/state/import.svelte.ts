@@ -1,17 +1,20 @@
-import { unzipSync } from 'fflate';
 import { formatCount } from '../core/format';
-import { BACKUP_FORMAT } from '../core/backup';
 import {
   ImportError,
+  detectImportFile,
+  detectImportText,
   draftToRecipe,
-  isZip,
+  leftOutNotice,
+  openPaprikaExport,
   parsePaprikaRecipeFile,
   parsePlainTextRecipe,
-  parseRecipesFromHtml,
-  parseRecipesFromJsonLd,
+  readPaprikaEntry,
+  readRecipesFromHtml,
+  readRecipesFromJsonLd,
+  type ImportSource,
   type RecipeDraft,
+  type RecipesRead,
 } from '../core/import';
-import { PLAN_FORMAT } from '../core/plan/plan-file';
 import type { Meal, Recipe } from '../core/types';
 import { platform, type PickedFile } from '../platform';
 import { backup } from './backup.svelte';
@@ -49,17 +52,6 @@ const FILE_FILTERS = [
 ];
 /** Recipes read between two repaints of the progress line. */
 const CHUNK = 20;
-const MAX_FILE_BYTES = 200_000_000;
-const MAX_ENTRY_BYTES = 16_000_000;
-
-function decode(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-}
-
-function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 20_000);
-  return /<(?:!doctype\s+html|html|head|body|script|meta|div|article)\b/i.test(head) || /application\/ld\+json/i.test(text);
-}
 
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -69,18 +61,8 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** What a JSON file holds: a backup, a week plan, or something else. */
-function jsonKind(text: string): { kind: 'backup' | 'plan' | 'other'; value: unknown } | null {
-  const trimmed = text.trimStart();
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(trimmed);
-  } catch {
-    return null;
-  }
-  const format = (value as { format?: unknown } | null)?.format;
-  return { kind: format === BACKUP_FORMAT ? 'backup' : format === PLAN_FORMAT ? 'plan' : 'other', value };
+function all(drafts: RecipeDraft[]): RecipesRead {
+  return { drafts, total: drafts.length };
 }
 
 /**
@@ -99,6 +81,8 @@ export class ImportState {
   sourceName = $state('');
   /** Recipes a Paprika export held that could not be read. */
   skipped = $state<string[]>([]);
+  /** Said when the source held more recipes than one import reads ("read 100 of 90,000 recipes; …"). */
+  leftOut = $state<string | null>(null);
   items = $state<ReviewRecipe[]>([]);
   url = $state('');
   pasted = $state('');
@@ -140,6 +124,7 @@ export class ImportState {
     this.progress = null;
     this.items = [];
     this.skipped = [];
+    this.leftOut = null;
     this.sourceName = '';
   }
 
@@ -148,13 +133,16 @@ export class ImportState {
     this.error = null;
   }
 
-  async #run(work: () => Promise<RecipeDraft[]>, source: string): Promise<void> {
+  async #run(work: () => Promise<RecipesRead>, source: string): Promise<void> {
     this.busy = true;
     this.error = null;
     this.skipped = [];
+    this.leftOut = null;
     try {
-      const drafts = await work();
+      const read = await work();
+      const drafts = read.drafts;
       this.sourceName = source;
+      this.leftOut = leftOutNotice(read);
       this.items = drafts.map((draft) => ({
         key: this.#key++,
         draft,
@@ -187,7 +175,8 @@ export class ImportState {
     await this.#run(async () => {
       this.progress = { done: 0, total: 0, label: `Fetching ${url}…` };
       const page = await fetchPage(url);
-      return parseRecipesFromHtml(page.html).map((draft) => ({ ...draft, source: draft.source ?? page.url }));
+      const read = readRecipesFromHtml(page.html);
+      return { ...read, drafts: read.drafts.map((draft) => ({ ...draft, source: draft.source ?? page.url })) };
     }, url);
   }
 
@@ -198,39 +187,41 @@ export class ImportState {
   }
 
   /**
-   * Reads recipes from a file, telling its kind by its content: zip →
-   * Paprika export, gzip → one Paprika recipe, HTML → JSON-LD, else plain
-   * text. A backup goes to the restore flow and a week plan onto the week on screen.
+   * Reads recipes from a file, telling its kind by its content (the same
+   * detection as the command line): zip → Paprika export, gzip → one Paprika
+   * recipe, HTML → JSON-LD, else text; binary data is refused. A backup goes
+   * to the restore flow and a week plan onto the week on screen.
    */
   async fromFile(file: PickedFile): Promise<void> {
     this.tab = 'file';
-    if (file.bytes.length > MAX_FILE_BYTES) {
-      this.error = `${file.name}: the file is larger than 200 MB.`;
+    let source: ImportSource;
+    try {
+      source = detectImportFile(file.bytes);
+    } catch (error) {
+      this.error = `${file.name}: ${message(error)}.`;
       return;
     }
-    if (isZip(file.bytes)) {
+    if (source.kind === 'paprika') {
       await this.#run(() => this.#readPaprika(file.bytes), file.name);
       return;
     }
-    if (file.bytes[0] === 0x1f && file.bytes[1] === 0x8b) {
-      await this.#run(async () => [parsePaprikaRecipeFile(file.bytes, file.name)], file.name);
+    if (source.kind === 'paprika-recipe') {
+      await this.#run(async () => all([parsePaprikaRecipeFile(file.bytes, file.name)]), file.name);
       return;
     }
-    const text = decode(file.bytes);
-    const json = jsonKind(text);
-    if (json?.kind === 'backup') {
+    if (source.kind === 'backup') {
       this.open = false;
       this.reset();
-      await backup.prepareRestore(text, file.name);
+      await backup.prepareRestore(source.text, file.name);
       return;
     }
-    if (json?.kind === 'plan') {
+    if (source.kind === 'plan') {
       this.open = false;
       this.reset();
-      await attempt('Could not import the week', () => backup.importWeek(text, file.name));
+      await attempt('Could not import the week', () => backup.importWeek(source.text, file.name));
       return;
     }
-    await this.#run(async () => this.#readText(text), file.name);
+    await this.#run(async () => this.#readSource(source), file.name);
   }
 
   /** Reads pasted text: HTML or JSON-LD of a recipe page, or a plain-text recipe. */
@@ -239,46 +230,49 @@ export class ImportState {
       this.error = 'Paste a recipe first: its title, ingredients and steps, or the HTML of its page.';
       return;
     }
-    await this.#run(async () => this.#readText(text), 'Pasted text');
+    await this.#run(async () => this.#readSource(detectImportText(text)), 'Pasted text');
   }
 
-  #readText(text: string): RecipeDraft[] {
-    const json = jsonKind(text);
-    if (json?.kind === 'backup') throw new ImportError('this is a Thirtyfold backup: restore it from Settings → Your data');
-    if (json?.kind === 'plan') throw new ImportError('this is a week plan file: import it from Settings → Your data');
-    if (json) return parseRecipesFromJsonLd(json.value);
-    if (looksLikeHtml(text)) return parseRecipesFromHtml(text);
-    return [parsePlainTextRecipe(text)];
+  /** Recipes from a source that is text (a file's or pasted); backups and week plans have their own flows. */
+  #readSource(source: ImportSource): RecipesRead {
+    switch (source.kind) {
+      case 'backup':
+        throw new ImportError('this is a Thirtyfold backup: restore it from Settings → Your data');
+      case 'plan':
+        throw new ImportError('this is a week plan file: import it from Settings → Your data');
+      case 'json-ld':
+        return readRecipesFromJsonLd(source.value);
+      case 'html':
+        return readRecipesFromHtml(source.text);
+      case 'text':
+        return all([parsePlainTextRecipe(source.text)]);
+      default:
+        throw new ImportError('this is a Paprika file: open it as a file, not as text');
+    }
   }
 
   /** A Paprika export, recipe by recipe so the dialog can show progress; broken recipes are skipped and listed. */
-  async #readPaprika(bytes: Uint8Array): Promise<RecipeDraft[]> {
-    this.progress = { done: 0, total: 0, label: 'Unpacking the Paprika export…' };
+  async #readPaprika(bytes: Uint8Array): Promise<RecipesRead> {
+    this.progress = { done: 0, total: 0, label: 'Opening the Paprika export…' };
     await nextFrame();
-    let files: Record<string, Uint8Array>;
-    try {
-      files = unzipSync(bytes, { filter: (file) => !file.name.endsWith('/') && file.originalSize <= MAX_ENTRY_BYTES });
-    } catch (error) {
-      throw new ImportError(`not a readable Paprika export: ${message(error).split('\n')[0]}`, { cause: error });
-    }
-    const names = Object.keys(files).filter((name) => !name.startsWith('__MACOSX/'));
-    if (names.length === 0) throw new ImportError('the Paprika export holds no recipes');
+    const entries = openPaprikaExport(bytes);
     const drafts: RecipeDraft[] = [];
     const skipped: string[] = [];
-    for (let i = 0; i < names.length; i += 1) {
+    for (let i = 0; i < entries.length; i += 1) {
       if (i % CHUNK === 0) {
-        this.progress = { done: i, total: names.length, label: `Reading ${formatCount(i)} of ${formatCount(names.length)}…` };
+        this.progress = { done: i, total: entries.length, label: `Reading ${formatCount(i)} of ${formatCount(entries.length)}…` };
         await nextFrame();
       }
       try {
-        drafts.push(parsePaprikaRecipeFile(files[names[i]], names[i]));
+        drafts.push(readPaprikaEntry(bytes, entries[i]));
       } catch (error) {
-        skipped.push(message(error));
+        if (!(error instanceof ImportError)) throw error;
+        skipped.push(error.message);
       }
     }
     this.skipped = skipped;
     if (drafts.length === 0) throw new ImportError(skipped[0] ?? 'the Paprika export holds no readable recipes');
-    return drafts;
+    return all(drafts);
   }
 
   /** Sets or clears the food chosen for one line of one recipe. */

@@ -41,6 +41,14 @@ describe('import FILE detection', () => {
     expect(importBytes(fixture('import/lentil-soup.txt'), options)).toMatchObject({ kind: 'text', recipes: [{ name: 'Red Lentil Soup' }] });
   });
 
+  it('says when a source holds more recipes than one import reads', () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ '@type': 'Recipe', name: `Soup ${i}`, recipeIngredient: ['1 cup lentils'] }));
+    const result = importBytes(strToU8(JSON.stringify(many)), options);
+    expect(result.recipes).toHaveLength(100);
+    expect(result.notice).toBe('read 100 of 150 recipes; the rest were left out');
+    expect(importBytes(fixture('import/lentil-soup.txt'), options).notice).toBeNull();
+  });
+
   it('turns bad input into one-line CliErrors', () => {
     const bad = (bytes: Uint8Array) => () => importBytes(bytes, options);
     expect(bad(new Uint8Array())).toThrow(new CliError('the file is empty'));

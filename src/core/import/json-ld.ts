@@ -1,4 +1,5 @@
 import type { Recipe } from '../types';
+import { formatCount } from '../format';
 import { DEFAULT_SERVINGS, ImportError, MAX_NAME_LENGTH, draftToRecipe, durationToMinutes, servingsFromYield, type RecipeDraft } from './draft';
 import { ingredientLinesWithAmounts } from './html-ingredients';
 import { cleanKeepingLines, cleanText, decodeEntities, stripLeadingGlyphs } from './text';
@@ -100,26 +101,51 @@ function isRecipeNode(node: JsonObject): boolean {
 }
 
 /**
- * Every schema.org Recipe node in a JSON-LD value, in document order: at the
- * top level, in arrays, inside `@graph`, under `mainEntity` or any other key.
- * Stops after 100 recipes.
+ * The first `keep` schema.org Recipe nodes in a JSON-LD value, in document
+ * order, and how many there are in all (counted as far as the node cap allows).
  */
-export function findRecipeNodes(root: unknown): JsonObject[] {
+function scanRecipeNodes(root: unknown, keep: number): { nodes: JsonObject[]; total: number } {
   const found: JsonObject[] = [];
+  let total = 0;
   const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
   let visited = 0;
-  while (stack.length > 0 && visited < MAX_NODES && found.length < MAX_RECIPES) {
+  while (stack.length > 0 && visited < MAX_NODES) {
     const { value, depth } = stack.pop()!;
     visited += 1;
     if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) continue;
     const children = Array.isArray(value) ? value : Object.values(value);
-    if (!Array.isArray(value) && isRecipeNode(value as JsonObject)) found.push(value as JsonObject);
+    if (!Array.isArray(value) && isRecipeNode(value as JsonObject)) {
+      total += 1;
+      // Past the cap, recipes are only counted: their insides are not walked.
+      if (found.length >= keep) continue;
+      found.push(value as JsonObject);
+    }
     for (let i = children.length - 1; i >= 0; i -= 1) {
       const child = children[i];
       if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: depth + 1 });
     }
   }
-  return found;
+  return { nodes: found, total };
+}
+
+/**
+ * Every schema.org Recipe node in a JSON-LD value, in document order: at the
+ * top level, in arrays, inside `@graph`, under `mainEntity` or any other key.
+ * Stops after 100 recipes.
+ */
+export function findRecipeNodes(root: unknown): JsonObject[] {
+  return scanRecipeNodes(root, MAX_RECIPES).nodes;
+}
+
+/** Recipes read from a source, and how many it held: more than were read when it passes the cap of 100. */
+export interface RecipesRead {
+  drafts: RecipeDraft[];
+  total: number;
+}
+
+/** The line that says recipes were left out ("read 100 of 90,000 recipes; the rest were left out"), or null. */
+export function leftOutNotice(read: RecipesRead): string | null {
+  return read.total > read.drafts.length ? `read ${formatCount(read.drafts.length)} of ${formatCount(read.total)} recipes; the rest were left out` : null;
 }
 
 /** Strings from a value that may be a string, a number, an object with a name/text, or arrays of those. */
@@ -327,9 +353,14 @@ export function recipeNodeToDraft(node: JsonObject, page: PageInfo = { canonical
  * list ingredients come first. Throws ImportError when there is none.
  */
 export function parseRecipesFromJsonLd(value: unknown, page?: PageInfo): RecipeDraft[] {
-  const nodes = findRecipeNodes(value);
+  return readRecipesFromJsonLd(value, page).drafts;
+}
+
+/** As parseRecipesFromJsonLd, with the number of recipes the value held (see leftOutNotice). */
+export function readRecipesFromJsonLd(value: unknown, page?: PageInfo): RecipesRead {
+  const { nodes, total } = scanRecipeNodes(value, MAX_RECIPES);
   if (nodes.length === 0) throw new ImportError('no schema.org Recipe found in this data');
-  return rankDrafts(nodes.map((node) => recipeNodeToDraft(node, page)));
+  return { drafts: rankDrafts(nodes.map((node) => recipeNodeToDraft(node, page))), total };
 }
 
 function rankDrafts(drafts: RecipeDraft[]): RecipeDraft[] {
@@ -344,28 +375,40 @@ function rankDrafts(drafts: RecipeDraft[]): RecipeDraft[] {
  * Throws ImportError when the page holds no Recipe.
  */
 export function parseRecipesFromHtml(html: string): RecipeDraft[] {
+  return readRecipesFromHtml(html).drafts;
+}
+
+/** As parseRecipesFromHtml, with the number of recipes the page held (see leftOutNotice). */
+export function readRecipesFromHtml(html: string): RecipesRead {
   if (typeof html !== 'string') throw new ImportError('the page is not text');
   const scripts = findJsonLdScripts(html);
   if (scripts.length === 0) throw new ImportError('no schema.org Recipe found in this page (it has no JSON-LD block)');
   const nodes: JsonObject[] = [];
+  let total = 0;
   let broken = 0;
   for (const script of scripts) {
     const value = parseJsonLdScript(script);
-    if (value === undefined) broken += 1;
-    else for (const node of findRecipeNodes(value)) if (nodes.length < MAX_RECIPES) nodes.push(node);
+    if (value === undefined) {
+      broken += 1;
+      continue;
+    }
+    const scan = scanRecipeNodes(value, MAX_RECIPES - nodes.length);
+    nodes.push(...scan.nodes);
+    total += scan.total;
   }
   if (nodes.length === 0) {
     const why = broken === scripts.length ? ' (its JSON-LD could not be read)' : '';
     throw new ImportError(`no schema.org Recipe found in this page${why}`);
   }
   const page = readPageInfo(html);
-  return rankDrafts(
+  const drafts = rankDrafts(
     nodes.map((node) => {
       const draft = recipeNodeToDraft(node, page);
       const withAmounts = ingredientLinesWithAmounts(html, draft.ingredients);
       return withAmounts ? { ...draft, ingredients: withAmounts.map(tidyIngredient) } : draft;
     }),
   );
+  return { drafts, total };
 }
 
 /** The page's main recipe (the first Recipe with ingredients) as a stored recipe with the given id and time. */

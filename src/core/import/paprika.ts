@@ -1,12 +1,12 @@
-import { gunzipSync, unzipSync } from 'fflate';
 import { DEFAULT_SERVINGS, ImportError, MAX_NAME_LENGTH, durationToMinutes, servingsFromYield, type RecipeDraft } from './draft';
 import { cleanKeepingLines, cleanText } from './text';
 import { printable } from '../format';
+import { InflateError, gzipClaimedSize, inflateWithLimit } from './inflate';
 
 /** Most recipes read from one export, and the most bytes one recipe may unpack to. */
 const MAX_RECIPES = 20_000;
 const MAX_RECIPE_BYTES = 16_000_000;
-const MAX_EXPORT_BYTES = 512_000_000;
+export const MAX_EXPORT_BYTES = 512_000_000;
 /** Deflate cannot shrink data more than about 1032:1; a larger claim is a damaged or hostile archive. */
 const MAX_DEFLATE_RATIO = 1_100;
 const MAX_LINES = 1_000;
@@ -73,40 +73,111 @@ function readUint(bytes: Uint8Array, at: number, length: 2 | 4): number {
   return value;
 }
 
+/** One file inside a Paprika export, located from the zip's file list; its data is unpacked only when read. */
+export interface PaprikaEntry {
+  name: string;
+  /** 0: stored, 8: deflated. */
+  method: number;
+  dataStart: number;
+  packedSize: number;
+  size: number;
+}
+
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+
+function readName(bytes: Uint8Array, at: number, length: number, utf8: boolean): string {
+  const raw = bytes.subarray(at, at + length);
+  return utf8 ? new TextDecoder('utf-8').decode(raw) : String.fromCharCode(...raw);
+}
+
 /**
- * Checks the zip's end record before fflate reads it: present, with a central
- * directory inside the file and a sane number of entries. Damaged archives
- * otherwise make the reader walk far outside the data.
+ * Lists a zip's files from its end record and central directory, checking
+ * every offset and size against the file before anything is unpacked: a file
+ * list outside the data, sizes past the caps, more files than the cap or a
+ * claimed packing ratio deflate cannot reach are refused here.
  */
-function zipDirectoryProblem(bytes: Uint8Array): string | null {
+function listZip(bytes: Uint8Array): PaprikaEntry[] {
   const END_SIZE = 22;
-  if (bytes.length < END_SIZE) return 'the file is too short';
+  if (bytes.length < END_SIZE) throw new ImportError('not a readable Paprika export (the file is too short)');
   const lowest = Math.max(0, bytes.length - END_SIZE - 65_535);
+  let end = -1;
   for (let at = bytes.length - END_SIZE; at >= lowest; at -= 1) {
-    if (bytes[at] !== 0x50 || bytes[at + 1] !== 0x4b || bytes[at + 2] !== 0x05 || bytes[at + 3] !== 0x06) continue;
-    const entries = readUint(bytes, at + 10, 2);
-    const directorySize = readUint(bytes, at + 12, 4);
-    const directoryStart = readUint(bytes, at + 16, 4);
-    if (entries > MAX_RECIPES) return `it lists more than ${MAX_RECIPES} files`;
-    if (directoryStart + directorySize > at || directorySize < entries * 46) return 'its file list is damaged';
-    return null;
+    if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes[at + 2] === 0x05 && bytes[at + 3] === 0x06) {
+      end = at;
+      break;
+    }
   }
-  return 'its file list is missing';
+  if (end < 0) throw new ImportError('not a readable Paprika export (its file list is missing)');
+  const count = readUint(bytes, end + 10, 2);
+  const directorySize = readUint(bytes, end + 12, 4);
+  const directoryStart = readUint(bytes, end + 16, 4);
+  if (count > MAX_RECIPES) throw new ImportError(`not a readable Paprika export (it lists more than ${MAX_RECIPES} files)`);
+  const damaged = new ImportError('not a readable Paprika export (its file list is damaged)');
+  if (directoryStart + directorySize > end || directorySize < count * 46) throw damaged;
+  const entries: PaprikaEntry[] = [];
+  let declared = 0;
+  let at = directoryStart;
+  for (let index = 0; index < count; index += 1) {
+    if (at + 46 > end || readUint(bytes, at, 4) !== CENTRAL_SIGNATURE) throw damaged;
+    const flags = readUint(bytes, at + 8, 2);
+    const method = readUint(bytes, at + 10, 2);
+    const packedSize = readUint(bytes, at + 20, 4);
+    const size = readUint(bytes, at + 24, 4);
+    const nameLength = readUint(bytes, at + 28, 2);
+    const extraLength = readUint(bytes, at + 30, 2);
+    const commentLength = readUint(bytes, at + 32, 2);
+    const localStart = readUint(bytes, at + 42, 4);
+    if (at + 46 + nameLength > end) throw damaged;
+    const name = readName(bytes, at + 46, nameLength, (flags & 0x800) !== 0);
+    at += 46 + nameLength + extraLength + commentLength;
+    if (name.endsWith('/') || name.startsWith('__MACOSX/')) continue;
+    if (localStart + 30 > directoryStart || readUint(bytes, localStart, 4) !== LOCAL_SIGNATURE) throw damaged;
+    const dataStart = localStart + 30 + readUint(bytes, localStart + 26, 2) + readUint(bytes, localStart + 28, 2);
+    if (dataStart + packedSize > directoryStart) throw damaged;
+    declared += size;
+    const ratioOk = method === 0 ? size === packedSize : size <= packedSize * MAX_DEFLATE_RATIO + 1_024;
+    if ((method !== 0 && method !== 8) || size > MAX_RECIPE_BYTES || !ratioOk || declared > MAX_EXPORT_BYTES) {
+      throw new ImportError(`Paprika export: recipe ${label(name)} is too large or damaged`);
+    }
+    entries.push({ name, method, dataStart, packedSize, size });
+  }
+  if (at > end) throw damaged;
+  return entries;
+}
+
+/** The most a packed input of `length` bytes can honestly unpack to. */
+function deflateBound(length: number): number {
+  return length * MAX_DEFLATE_RATIO + 1_024;
+}
+
+function unpackEntry(bytes: Uint8Array, entry: PaprikaEntry): Uint8Array {
+  const packed = bytes.subarray(entry.dataStart, entry.dataStart + entry.packedSize);
+  if (entry.method === 0) return packed;
+  let data: Uint8Array;
+  try {
+    data = inflateWithLimit(packed, Math.min(entry.size, deflateBound(packed.length)));
+  } catch (error) {
+    if (error instanceof InflateError) throw new ImportError(`Paprika export: recipe ${label(entry.name)} is too large or damaged`);
+    throw error;
+  }
+  if (data.length !== entry.size) throw new ImportError(`Paprika export: recipe ${label(entry.name)} is too large or damaged`);
+  return data;
 }
 
 function readEntry(name: string, bytes: Uint8Array): Record<string, unknown> {
   let json: Uint8Array = bytes;
   // Entries are gzipped JSON; accept plain JSON too.
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    // gunzip allocates the size the trailer claims: check it first.
-    const claimed = bytes.length >= 18 ? readUint(bytes, bytes.length - 4, 4) : -1;
-    if (claimed < 0 || claimed > MAX_RECIPE_BYTES || claimed > bytes.length * MAX_DEFLATE_RATIO + 1_024) {
-      throw new ImportError(`Paprika export: recipe ${label(name)} is not readable gzip data`);
-    }
+    const unreadable = new ImportError(`Paprika export: recipe ${label(name)} is not readable gzip data`);
+    // The trailer's size is only a claim: the inflater is stopped once it passes it (or the caps).
+    const claimed = bytes.length >= 18 ? gzipClaimedSize(bytes) : -1;
+    if (claimed < 0 || claimed > MAX_RECIPE_BYTES || claimed > deflateBound(bytes.length)) throw unreadable;
     try {
-      json = gunzipSync(bytes);
-    } catch {
-      throw new ImportError(`Paprika export: recipe ${label(name)} is not readable gzip data`);
+      json = inflateWithLimit(bytes, claimed, 'gzip');
+    } catch (error) {
+      if (error instanceof InflateError) throw unreadable;
+      throw error;
     }
   }
   if (json.length > MAX_RECIPE_BYTES) throw new ImportError(`Paprika export: recipe ${label(name)} is too large`);
@@ -128,34 +199,30 @@ export function parsePaprikaRecipeFile(bytes: Uint8Array, name = 'recipe'): Reci
 }
 
 /**
- * Reads a Paprika export (`.paprikarecipes`: a zip holding one gzipped JSON
- * file per recipe) into drafts, in the archive's order. Throws ImportError for
- * a file that is not such an archive or holds a broken recipe.
+ * Opens a Paprika export (`.paprikarecipes`: a zip holding one gzipped JSON
+ * file per recipe): checks the archive and lists its recipes without unpacking
+ * them. Throws ImportError for a file that is not such an archive, is damaged,
+ * or passes the caps (20,000 recipes, 16 MB a recipe, 512 MB in all).
+ */
+export function openPaprikaExport(bytes: Uint8Array): PaprikaEntry[] {
+  if (!isZip(bytes)) throw new ImportError('not a Paprika export (the file is not a zip archive)');
+  const entries = listZip(bytes);
+  if (entries.length === 0) throw new ImportError('the Paprika export holds no recipes');
+  return entries;
+}
+
+/**
+ * Reads one recipe of an export opened by openPaprikaExport, unpacking it with
+ * a hard output limit. Throws ImportError naming the recipe when it is broken.
+ */
+export function readPaprikaEntry(bytes: Uint8Array, entry: PaprikaEntry): RecipeDraft {
+  return parsePaprikaRecipeFile(unpackEntry(bytes, entry), entry.name);
+}
+
+/**
+ * Reads a Paprika export into drafts, in the archive's order. Throws
+ * ImportError for a file that is not such an archive or holds a broken recipe.
  */
 export function parsePaprikaExport(bytes: Uint8Array): RecipeDraft[] {
-  if (!isZip(bytes)) throw new ImportError('not a Paprika export (the file is not a zip archive)');
-  const problem = zipDirectoryProblem(bytes);
-  if (problem) throw new ImportError(`not a readable Paprika export (${problem})`);
-  let files: Record<string, Uint8Array>;
-  let refused: string | null = null;
-  let declared = 0;
-  try {
-    files = unzipSync(bytes, {
-      // Sizes come from the archive itself: refuse before fflate allocates them.
-      filter: (file) => {
-        if (file.name.endsWith('/') || refused !== null) return false;
-        declared += file.originalSize;
-        const ratioOk = file.compression === 0 ? file.originalSize === file.size : file.originalSize <= file.size * MAX_DEFLATE_RATIO + 1_024;
-        if (file.originalSize > MAX_RECIPE_BYTES || !ratioOk || declared > MAX_EXPORT_BYTES) refused = file.name;
-        return refused === null;
-      },
-    });
-  } catch (error) {
-    throw new ImportError(`not a readable Paprika export: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (refused !== null) throw new ImportError(`Paprika export: recipe ${label(refused)} is too large or damaged`);
-  const names = Object.keys(files).filter((name) => !name.startsWith('__MACOSX/'));
-  if (names.length === 0) throw new ImportError('the Paprika export holds no recipes');
-  if (names.length > MAX_RECIPES) throw new ImportError(`the Paprika export holds more than ${MAX_RECIPES} recipes`);
-  return names.map((name) => paprikaRecordToDraft(readEntry(name, files[name]), name));
+  return openPaprikaExport(bytes).map((entry) => readPaprikaEntry(bytes, entry));
 }
