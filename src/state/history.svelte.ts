@@ -7,11 +7,11 @@ import type { Meal, Recipe } from '../core/types';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { todayIso } from './ids';
-import { live } from './live.svelte';
 import { plan } from './plan.svelte';
 import { recipes } from './recipes.svelte';
 import { settings } from './settings.svelte';
 import { undoStack } from './undo.svelte';
+import { liveWeek } from './week.svelte';
 
 /** The trend periods the Scores view offers, in weeks. */
 export const PERIODS = [4, 12, 52] as const;
@@ -56,7 +56,7 @@ export function cachedScorer(
 }
 
 /** Scores one week of meals per person with the user's settings. */
-function scoreMeals(weekStart: string, meals: readonly Meal[]): WeekScore {
+function scoreMeals(weekStart: string, meals: readonly Meal[], eaten: ReadonlyMap<string, Recipe>): WeekScore {
   const options = {
     parse: catalog.parse,
     foods: catalog.lookup,
@@ -64,7 +64,7 @@ function scoreMeals(weekStart: string, meals: readonly Meal[]): WeekScore {
     slots: settings.current.slots,
     settings: scoringSettingsOf(settings.current),
   };
-  return scoreWeekMeals({ weekStart, meals, recipes: recipes.byId }, options).score;
+  return scoreWeekMeals({ weekStart, meals, recipes: eaten }, options).score;
 }
 
 /**
@@ -79,11 +79,8 @@ export class HistoryState {
   readonly lastWeek = $derived(weekStartOf(this.today, settings.current.weekStartDay));
   readonly firstWeek = $derived(addDays(this.lastWeek, -7 * (this.period - 1)));
 
-  #meals = live(
-    () => [this.firstWeek, addDays(this.lastWeek, 6)] as const,
-    ([from, to]) => db.meals.where('date').between(from, to, true, true).toArray(),
-    [] as Meal[],
-  );
+  /** The period's meals and exactly the recipes they eat. */
+  #period = liveWeek(() => [this.firstWeek, addDays(this.lastWeek, 6)]);
 
   // A plain cache, not state: reading it must not make the history depend on it.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -92,7 +89,7 @@ export class HistoryState {
   /** Weeks scored since the page loaded (not served from the cache). */
   scored = 0;
 
-  readonly ready = $derived(this.#meals.ready && catalog.ready && recipes.ready && settings.ready);
+  readonly ready = $derived(this.#period.read && catalog.ready && settings.ready);
 
   readonly history: History = $derived.by(() => {
     const context: ScoringContext = {
@@ -104,14 +101,14 @@ export class HistoryState {
     if (!old || old.lookup !== context.lookup || old.parse !== context.parse || old.rules !== context.rules) this.#cache.clear();
     this.#context = context;
     return weekHistory({
-      meals: this.#meals.current,
+      meals: this.#period.meals,
       weekStartDay: settings.current.weekStartDay,
       until: this.today,
       weeks: this.period,
       score: cachedScorer(
         this.#cache,
-        recipes.byId,
-        (start, meals) => figuresOf(scoreMeals(start, meals)),
+        this.#period.recipes,
+        (start, meals) => figuresOf(scoreMeals(start, meals, this.#period.recipes)),
         () => (this.scored += 1),
       ),
     });
@@ -123,19 +120,12 @@ export class HistoryState {
   readonly weekA = $derived(this.compareA || addDays(this.lastWeek, -7));
   readonly weekB = $derived(this.compareB || this.lastWeek);
 
-  #compareMeals = live(
-    () => [this.weekA, this.weekB] as const,
-    ([a, b]) =>
-      Promise.all([
-        db.meals.where('date').between(a, addDays(a, 6), true, true).toArray(),
-        db.meals.where('date').between(b, addDays(b, 6), true, true).toArray(),
-      ]),
-    [[], []] as Meal[][],
-  );
+  #compareA = liveWeek(() => [this.weekA, addDays(this.weekA, 6)]);
+  #compareB = liveWeek(() => [this.weekB, addDays(this.weekB, 6)]);
 
-  readonly compareReady = $derived(this.#compareMeals.ready && catalog.ready && recipes.ready);
-  readonly scoreA: WeekScore = $derived(scoreMeals(this.weekA, this.#compareMeals.current[0] ?? []));
-  readonly scoreB: WeekScore = $derived(scoreMeals(this.weekB, this.#compareMeals.current[1] ?? []));
+  readonly compareReady = $derived(this.#compareA.read && this.#compareB.read && catalog.ready);
+  readonly scoreA: WeekScore = $derived(scoreMeals(this.weekA, this.#compareA.meals, this.#compareA.recipes));
+  readonly scoreB: WeekScore = $derived(scoreMeals(this.weekB, this.#compareB.meals, this.#compareB.recipes));
 
   /** Picks one side of the comparison by any date inside the week. */
   pick(side: 'a' | 'b', date: string): void {

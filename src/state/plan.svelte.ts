@@ -7,10 +7,10 @@ import { catalog } from './catalog.svelte';
 import { DerivedCache, windowStorage } from './derived-cache';
 import { db } from './database';
 import { newId, todayIso } from './ids';
-import { live } from './live.svelte';
 import { recipesById } from './recipes.svelte';
 import { settings } from './settings.svelte';
 import { undoStack } from './undo.svelte';
+import { liveWeek } from './week.svelte';
 import { isWeekView, type WeekView } from './week-view';
 
 const NO_CROPS: ReadonlySet<string> = new Set();
@@ -27,14 +27,6 @@ const cropCache = new DerivedCache(windowStorage(), { name: 'thirtyfold.previous
  * needs neither the food catalog nor the parser before the week is drawn.
  */
 const viewCache = new DerivedCache<WeekView>(windowStorage(), { name: 'thirtyfold.week-view.v2', limit: 8, valid: isWeekView });
-
-/** The meals from one date to another (both included) and the recipes they use. */
-async function readMeals(from: string, to: string): Promise<{ from: string; meals: Meal[]; recipes: ReadonlyMap<string, Recipe> }> {
-  const meals = await db.meals.where('date').between(from, to, true, true).toArray();
-  const ids = [...new Set(meals.flatMap((meal) => (meal.recipe === null ? [] : [meal.recipe])))];
-  const found = await db.recipes.bulkGet(ids);
-  return { from, meals, recipes: recipesById(found.filter((recipe): recipe is Recipe => recipe !== undefined)) };
-}
 
 /** A meal to add: a recipe or a single food line, in a slot on a date. */
 export type NewMeal = Omit<Meal, 'id'>;
@@ -58,24 +50,15 @@ export class PlanState {
    * by a query of their own, so the week does not wait for them when
    * its view is remembered. The planner never reads the whole library.
    */
-  #week = live(
-    () => [this.weekStart, this.weekEnd] as const,
-    ([from, to]) => readMeals(from, to),
-    { from: '', meals: [] as Meal[], recipes: recipesById([]) },
-  );
-  #earlier = live(
-    () => [addDays(this.weekStart, -28), addDays(this.weekStart, -1)] as const,
-    ([from, to]) => readMeals(from, to),
-    { from: '', meals: [] as Meal[], recipes: recipesById([]) },
-  );
-  // A live query keeps its last answer while it asks for a new range: these say whether the answer is for this week.
-  readonly #weekRead = $derived(this.#week.ready && this.#week.current.from === this.weekStart);
-  readonly #earlierRead = $derived(this.#earlier.ready && this.#earlier.current.from === addDays(this.weekStart, -28));
+  #week = liveWeek(() => [this.weekStart, this.weekEnd]);
+  #earlier = liveWeek(() => [addDays(this.weekStart, -28), addDays(this.weekStart, -1)]);
+  readonly #weekRead = $derived(this.#week.read);
+  readonly #earlierRead = $derived(this.#earlier.read);
 
-  readonly meals: Meal[] = $derived(this.#week.current.meals.filter((meal) => meal.date >= this.weekStart && meal.date <= this.weekEnd));
-  readonly earlierMeals: Meal[] = $derived(this.#earlier.current.meals.filter((meal) => meal.date < this.weekStart));
+  readonly meals: Meal[] = $derived(this.#week.meals.filter((meal) => meal.date >= this.weekStart && meal.date <= this.weekEnd));
+  readonly earlierMeals: Meal[] = $derived(this.#earlier.meals.filter((meal) => meal.date < this.weekStart));
   /** The recipes of this week's and the four earlier weeks' meals. */
-  readonly recipes: ReadonlyMap<string, Recipe> = $derived(recipesById([...this.#earlier.current.recipes.values(), ...this.#week.current.recipes.values()]));
+  readonly recipes: ReadonlyMap<string, Recipe> = $derived(recipesById([...this.#earlier.recipes.values(), ...this.#week.recipes.values()]));
 
   // The parser is passed as a call, so a week without food lines never builds it.
   readonly #parse: LineParser = Object.assign((line: string) => catalog.parse(line), {
@@ -124,7 +107,7 @@ export class PlanState {
     return DerivedCache.key({
       weekStart: this.weekStart,
       meals: this.meals,
-      recipes: [...this.#week.current.recipes.values()],
+      recipes: [...this.#week.recipes.values()],
       catalog: catalog.identity,
       people,
       slots,
@@ -135,7 +118,7 @@ export class PlanState {
   /** The key of the rest: the four earlier weeks' meals and their recipes (their crops make plants new or not). */
   readonly #earlierKey: string | null = $derived.by(() => {
     if (!this.#earlierRead) return null;
-    return DerivedCache.key({ meals: this.earlierMeals, recipes: [...this.#earlier.current.recipes.values()] });
+    return DerivedCache.key({ meals: this.earlierMeals, recipes: [...this.#earlier.recipes.values()] });
   });
 
   /**

@@ -6,9 +6,9 @@ import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { live } from './live.svelte';
 import { plan } from './plan.svelte';
-import { recipes } from './recipes.svelte';
 import { settings } from './settings.svelte';
 import { undoStack } from './undo.svelte';
+import { liveWeek } from './week.svelte';
 
 /** The key of the saved state of the list for a date range. */
 export function shoppingListId(from: string, to: string): string {
@@ -50,11 +50,8 @@ export class ShoppingListState {
   readonly followsPlan = $derived(this.#from === null && this.#to === null);
   readonly id = $derived(shoppingListId(this.from, this.to));
 
-  #meals = live(
-    () => [this.from, this.to] as const,
-    ([from, to]) => (from <= to ? db.meals.where('date').between(from, to, true, true).toArray() : []),
-    [] as Meal[],
-  );
+  /** The range's meals and exactly the recipes they eat (never the whole library). */
+  #week = liveWeek(() => [this.from, this.to]);
 
   #saved = live(
     () => this.id,
@@ -62,8 +59,8 @@ export class ShoppingListState {
     null as ShoppingState | null,
   );
 
-  readonly ready = $derived(this.#meals.ready && this.#saved.ready && catalog.ready && recipes.ready && settings.ready);
-  readonly meals: Meal[] = $derived(this.#meals.current);
+  readonly ready = $derived(this.#week.read && this.#saved.ready && catalog.ready && settings.ready);
+  readonly meals: Meal[] = $derived(this.#week.meals);
   readonly manual: string[] = $derived(this.#saved.current?.manual ?? []);
   // Rebuilt whole from each saved row, never mutated.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -72,7 +69,7 @@ export class ShoppingListState {
   readonly list: ShoppingList = $derived(
     buildShoppingList(
       {
-        lines: resolveMeals(this.meals, recipes.byId, catalog.parse, catalog.lookup),
+        lines: resolveMeals(this.meals, this.#week.recipes, catalog.parse, catalog.lookup),
         manual: this.manual,
         from: this.from,
         to: this.to,
