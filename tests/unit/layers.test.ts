@@ -5,12 +5,12 @@ const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
 
 async function importErrors(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === 'layers/allowed-imports').map((m) => m.message);
 }
 
 describe('layer rules of DESIGN.md', () => {
   it('rejects Dexie, Svelte, Electron and Node in src/core', async () => {
-    for (const spec of ['dexie', 'svelte', 'svelte/store', 'electron', 'node:fs', '../db/database', '../../views/plan/PlanView.svelte']) {
+    for (const spec of ['dexie', 'svelte', 'svelte/store', 'electron', 'node:fs', '../../db/database', '../../state/plan.svelte', '../../platform', '../../views/plan/PlanView.svelte']) {
       const errors = await importErrors(`import x from '${spec}';\nexport const y = x;\n`, 'src/core/scoring/example.ts');
       expect(errors.length, spec).toBeGreaterThan(0);
     }
@@ -25,6 +25,39 @@ describe('layer rules of DESIGN.md', () => {
     expect(await importErrors(`import { db } from '../../db/database';\nexport const y = db;\n`, 'src/views/plan/example.ts')).not.toEqual([]);
     expect(await importErrors(`import { AISLES } from '../src/core/types';\nexport const y = AISLES;\n`, 'electron/example.ts')).not.toEqual([]);
     expect(await importErrors(`import type { IpcChannel } from '../src/shared/ipc';\nexport type Y = IpcChannel;\n`, 'electron/example.ts')).toEqual([]);
+  });
+
+  it('keeps views and components away from the platform and the database: they go through state', async () => {
+    for (const [spec, file] of [
+      ['../../platform', 'src/views/plan/Example.svelte'],
+      ['../../platform/browser', 'src/views/plan/example.ts'],
+      ['../../db/week-repository', 'src/views/shopping/example.ts'],
+      ['dexie', 'src/views/plan/example.ts'],
+      ['../../platform', 'src/components/score/example.ts'],
+      ['./platform', 'src/App.svelte'],
+    ]) {
+      const code = file.endsWith('.svelte') ? `<script lang="ts">\n  import { x } from '${spec}';\n  console.log(x);\n</script>\n` : `import { x } from '${spec}';\nexport const y = x;\n`;
+      expect(await importErrors(code, file), `${file} → ${spec}`).not.toEqual([]);
+    }
+    expect(await importErrors(`import { platform } from '../../state/platform';\nexport const y = platform;\n`, 'src/views/plan/example.ts')).toEqual([]);
+  });
+
+  it('allows only what each layer lists: a package or folder not on the list fails', async () => {
+    // A package nobody listed, in a layer that takes packages.
+    expect(await importErrors(`import x from 'left-pad';\nexport const y = x;\n`, 'src/state/example.ts')).not.toEqual([]);
+    // db takes core and dexie, not state or platform.
+    expect(await importErrors(`import { plan } from '../state/plan.svelte';\nexport const y = plan;\n`, 'src/db/example.ts')).not.toEqual([]);
+    expect(await importErrors(`import { addDays } from '../core/dates';\nimport Dexie from 'dexie';\nexport const y = [addDays, Dexie];\n`, 'src/db/example.ts')).toEqual([]);
+    // platform takes only shared; the CLI takes core and Node but no state.
+    expect(await importErrors(`import { addDays } from '../core/dates';\nexport const y = addDays;\n`, 'src/platform/example.ts')).not.toEqual([]);
+    expect(await importErrors(`import { plan } from '../state/plan.svelte';\nexport const y = plan;\n`, 'src/cli/example.ts')).not.toEqual([]);
+    expect(await importErrors(`import { readFileSync } from 'node:fs';\nimport path from 'path';\nimport { addDays } from '../core/dates';\nexport const y = [readFileSync, path, addDays];\n`, 'src/cli/example.ts')).toEqual([]);
+    // State reaches db, core and platform.
+    expect(await importErrors(`import { readWeek } from '../db/week-repository';\nimport { platform } from '../platform';\nexport const y = [readWeek, platform];\n`, 'src/state/example.ts')).toEqual([]);
+    // Test files may use the test tools and fixtures; the same import in a source file fails.
+    const testCode = `import { it } from 'vitest';\nimport { fixtureLookup } from '../../../tests/fixtures/scoring/foods';\nexport const y = [it, fixtureLookup];\n`;
+    expect(await importErrors(testCode, 'src/core/scoring/example.test.ts')).toEqual([]);
+    expect(await importErrors(testCode, 'src/core/scoring/example.ts')).not.toEqual([]);
   });
 
   it('forbids Date.now and Math.random inside core', async () => {
