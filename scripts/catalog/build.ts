@@ -6,6 +6,7 @@
 import { AISLES, COLOURS, FOOD_GROUPS, MEDAS_CLASSES, PORTION_UNITS } from '../../src/core/types';
 import type {
   Aisle,
+  BoughtPart,
   BuyAs,
   Colour,
   Fermented,
@@ -254,6 +255,8 @@ export interface CurationRow {
   pantryStaple: boolean;
   buyAs: BuyAs;
   pack: { name: string; grams: number } | null;
+  /** Bought as another food: `dry=FOOD` (yield from the two USDA energy values) or `juice=FOOD:GRAMS`, `zest=FOOD:GRAMS` per piece of FOOD. */
+  boughtAs: { food: string; part: BoughtPart; gramsPerPiece: number | null } | null;
   portions: Partial<Record<PortionUnit, number>>;
   dropPortions: PortionUnit[];
   components: FoodComponent[];
@@ -277,7 +280,7 @@ function flag(value: string | undefined): boolean {
 }
 
 const KINDS: readonly FoodKind[] = ['plant', 'fungus', 'animal', 'other'];
-const BUY: readonly BuyAs[] = ['count', 'weight', 'pack', 'volume'];
+const BUY: readonly BuyAs[] = ['count', 'weight', 'pack', 'volume', 'none'];
 const PROCESSED: readonly Processed[] = ['none', 'refined', 'ultra-processed'];
 const FERMENTED: readonly Fermented[] = ['none', 'live', 'not-live'];
 const PREBIOTIC: readonly Prebiotic[] = ['inulin', 'gos', 'resistant-starch'];
@@ -377,6 +380,7 @@ export function parseTables(tables: Record<string, string>): CurationRow[] {
         pantryStaple: settings.pantry,
         buyAs: settings.buyAs,
         pack: null,
+        boughtAs: null,
         portions: {},
         dropPortions: [],
         components: [],
@@ -396,6 +400,15 @@ export function parseTables(tables: Record<string, string>): CurationRow[] {
             const [packName, grams] = value.split(':');
             row.pack = { name: packName.replaceAll('_', ' '), grams: Number(grams) };
             settings.buyAs = 'pack';
+            break;
+          }
+          case 'dry':
+            row.boughtAs = { food: value, part: 'dry', gramsPerPiece: null };
+            break;
+          case 'juice':
+          case 'zest': {
+            const [[food, grams]] = pairs(value, where);
+            row.boughtAs = { food, part: key, gramsPerPiece: grams };
             break;
           }
           case 'p':
@@ -563,6 +576,7 @@ export function buildCatalog(input: BuildInput): Food[] {
     });
   }
   if (input.medasClasses !== undefined) assignMedasClasses(foods, input.medasClasses);
+  resolveBoughtAs(rows, foods);
   return foods.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -604,6 +618,33 @@ export function assignMedasClasses(foods: Food[], text: string): void {
         ? byCrop.get(food.crop)
         : byGroup.get(food.group);
     if (cls) food.medas = cls;
+  }
+}
+
+/**
+ * Works out the yields of foods bought as another food. A cooked grain, pasta
+ * or pulse gains only water, so its yield is the dry food's energy per 100 g
+ * over the cooked food's (USDA SR28 rows of both): brown rice 367 kcal, cooked
+ * 123 kcal, so 1 g dry gives 2.98 g cooked. Juice and zest give grams per
+ * piece of the fruit, divided by the fruit's piece weight.
+ */
+function resolveBoughtAs(rows: readonly CurationRow[], foods: Food[]): void {
+  const byId = new Map(foods.map((food) => [food.id, food]));
+  for (const row of rows) {
+    if (!row.boughtAs) continue;
+    const where = `${row.file}:${row.line}`;
+    const food = byId.get(row.id);
+    const target = byId.get(row.boughtAs.food);
+    if (!food || !target) throw new Error(`${where}: ${row.id} is bought as unknown food "${row.boughtAs.food}"`);
+    let ratio: number | null = null;
+    if (row.boughtAs.gramsPerPiece !== null) {
+      const piece = target.portions.piece;
+      if (piece !== undefined) ratio = row.boughtAs.gramsPerPiece / piece;
+    } else if (food.kcalPer100g && target.kcalPer100g) {
+      ratio = target.kcalPer100g / food.kcalPer100g;
+    }
+    if (ratio === null || !(ratio > 0)) throw new Error(`${where}: no yield for ${row.id} from ${target.id}`);
+    food.boughtAs = { food: target.id, yield: Math.round(ratio * 1000) / 1000, part: row.boughtAs.part };
   }
 }
 

@@ -120,8 +120,18 @@ export const PORTION_UNITS = [
 ] as const;
 export type PortionUnit = (typeof PORTION_UNITS)[number];
 
-/** How a shopper buys a food: by count, loose by weight, or in packs. */
-export type BuyAs = 'count' | 'weight' | 'pack' | 'volume';
+/** How a shopper buys a food: by count, loose by weight, in packs, by volume, or not at all (tap water). */
+export type BuyAs = 'count' | 'weight' | 'pack' | 'volume' | 'none';
+
+/** What a recipe's form of a food is made from ("dry" rice for cooked rice, a lemon's "juice" or "zest"). */
+export type BoughtPart = 'dry' | 'juice' | 'zest';
+
+/** The food a shopper buys instead: `yield` grams of this food come from 1 g of `food`. */
+export interface BoughtAs {
+  food: string;
+  yield: number;
+  part: BoughtPart;
+}
 
 export interface FoodComponent {
   /** Food id of the component. */
@@ -166,6 +176,8 @@ export interface Food {
   buyAs: BuyAs;
   /** Pack size for buyAs 'pack', e.g. a 400 g can. */
   pack: { name: string; grams: number } | null;
+  /** Bought as another food: cooked rice as dry rice, lemon juice as lemons. */
+  boughtAs?: BoughtAs | null;
   /** Composite foods (hummus, pesto, granola) expand into these for scoring. */
   components: FoodComponent[];
   source: FoodSource | null;

@@ -144,9 +144,17 @@ export const foodSchema = v.object(
     aisle: oneOf(AISLES),
     pantryStaple: v.boolean('must be true or false'),
     portions: keyed(oneOf(PORTION_UNITS), number('must be a number of grams more than 0', 0, 100_000, true), 'must be an object of unit → grams'),
-    buyAs: oneOf(['count', 'weight', 'pack', 'volume'] as const),
+    buyAs: oneOf(['count', 'weight', 'pack', 'volume', 'none'] as const),
     pack: v.nullable(
       v.object({ name: text(LIMITS.tag, 1), grams: number('must be a number of grams more than 0', 0, 1_000_000, true) }, 'must be an object or null'),
+    ),
+    boughtAs: v.optional(
+      v.nullable(
+        v.object(
+          { food: id, yield: number('must be a number more than 0', 0, 1_000, true), part: oneOf(['dry', 'juice', 'zest'] as const) },
+          'must be an object or null',
+        ),
+      ),
     ),
     components: list(v.object({ food: id, share: number('must be a number from 0 to 1', 0, 1) }, 'must be an object'), 100),
     source: v.nullable(v.object({ ndb: text(50), description: text(LIMITS.shortText) }, 'must be an object or null')),

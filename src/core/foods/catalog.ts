@@ -125,9 +125,16 @@ export function validateCatalog(foods: readonly Food[]): string[] {
     }
     if (shares > 1 + 1e-9) problems.push(`${at} component shares sum to more than 1`);
   }
+  const byId = new Map(foods.map((food) => [food.id, food]));
   for (const food of foods) {
     for (const part of food.components) {
       if (!ids.has(part.food)) problems.push(`${food.id}: component ${part.food} is not in the catalog`);
+    }
+    if (food.boughtAs) {
+      const target = byId.get(food.boughtAs.food);
+      if (!target) problems.push(`${food.id}: bought as ${food.boughtAs.food}, which is not in the catalog`);
+      else if (target.id === food.id || target.boughtAs) problems.push(`${food.id}: bought as ${target.id}, which is itself bought as another food`);
+      if (!(food.boughtAs.yield > 0 && Number.isFinite(food.boughtAs.yield))) problems.push(`${food.id}: yield is not a positive number`);
     }
   }
   for (const [crop, list] of indexFoods(foods).byCrop) {

@@ -215,7 +215,7 @@ describe('sections', () => {
     expect(list.pantry.map((i) => i.food)).toEqual(['salt']);
     const oil = list.aisles.find((a) => a.name === 'Oils & condiments')?.items[0];
     expect(oil?.grams).toBe(229.5);
-    expect(oil?.from.at(-1)).toEqual({ meal: null, date: null, slot: null, recipe: null, text: '1 cup olive oil', optional: false });
+    expect(oil?.from.at(-1)).toEqual({ meal: null, date: null, slot: null, recipe: null, text: '1 cup olive oil', uses: '1 cup olive oil (216 g)', optional: false });
   });
 
   it('keeps unmatched lines under Other with their text, and skips headings', () => {

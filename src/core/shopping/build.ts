@@ -1,9 +1,9 @@
 import { parseIsoDate } from '../dates';
 import { gramsFor, unitInfo } from '../ingredients';
 import type { EatenLine, FoodLookup, LineParser } from '../plan/resolve';
-import type { Food, ParsedLine } from '../types';
+import type { BoughtPart, Food, ParsedLine } from '../types';
 import type { ExtraAmount, ShoppingItem, ShoppingList, ShoppingOptions, ShoppingSource, UnmatchedItem } from './types';
-import { buyAmount, extraPhrase, formatNumber, measureExtra, nameInLine } from './units';
+import { buyAmount, countPhrase, extraPhrase, formatNumber, measureExtra, nameInLine, roundMetricUp, weightAmount, type UnitSystem } from './units';
 
 /** What a shopping list is built from. */
 export interface ShoppingInput {
@@ -24,9 +24,25 @@ const VOLUME_KEY = ' volume';
 /** Volume units too small and vague to sum as millilitres: "a pinch" stays a pinch. */
 const TINY_MEASURES = new Set(['pinch', 'dash', 'drop']);
 
+/** Grams of one form a recipe names (cooked rice, lemon juice), bought as another food. */
+interface FormGrams {
+  food: Food;
+  /** Grams of the form itself. */
+  grams: number;
+}
+
+interface PartEntry {
+  /** Grams of the bought food this part needs. */
+  grams: number;
+  forms: Map<string, FormGrams>;
+}
+
 interface FoodEntry {
   food: Food;
+  /** Grams of the food named as itself. */
   grams: number;
+  /** Grams needed for forms bought as this food, by part: dry for cooked, juice and zest of one fruit. */
+  parts: Map<BoughtPart, PartEntry>;
   known: boolean;
   extras: Map<string, { quantity: number; unit: string | null }>;
   vague: Vague | null;
@@ -81,10 +97,13 @@ export function buildShoppingList(
   const foods = new Map<string, FoodEntry>();
   const texts = new Map<string, TextEntry>();
 
-  const add = (parsed: ParsedLine, food: Food | null, scale: number, mealGrams: number | null, source: ShoppingSource, manual: boolean): void => {
+  const add = (parsed: ParsedLine, food: Food | null, scale: number, mealGrams: number | null, base: Omit<ShoppingSource, 'uses'>, manual: boolean): void => {
     const text = parsed.input.trim();
     if (isHeading(parsed, text) || !(scale > 0)) return;
+    // Tap water and the like: nothing to buy.
+    if (food !== null && food.buyAs === 'none') return;
     if (food === null) {
+      const source: ShoppingSource = { ...base, uses: scale === 1 ? text : `${text} (× ${formatNumber(scale)})` };
       const key = normaliseText(text);
       const entry = texts.get(key);
       if (entry) {
@@ -96,15 +115,6 @@ export function buildShoppingList(
       }
       return;
     }
-    let entry = foods.get(food.id);
-    if (!entry) {
-      entry = { food, grams: 0, known: false, extras: new Map(), vague: null, from: [], optional: true, manual: false };
-      foods.set(food.id, entry);
-    }
-    entry.from.push(source);
-    entry.optional &&= parsed.optional;
-    entry.manual ||= manual;
-
     const { quantity, quantityMax } = parsed;
     const amount = quantityMax !== null && quantity !== null && quantityMax > quantity ? quantityMax : quantity;
     let grams: number | null = null;
@@ -114,7 +124,31 @@ export function buildShoppingList(
       const each = gramsOf(food, amount, parsed.unit, parsed.size);
       grams = each === null ? null : each * scale;
     }
-    if (grams !== null) {
+    // Cooked rice is bought dry, lemon juice as lemons: the line joins the food a shopper buys.
+    const bought = grams !== null && food.boughtAs ? lookup(food.boughtAs.food) : undefined;
+    const target = bought && bought.buyAs !== 'none' && food.boughtAs && food.boughtAs.yield > 0 ? bought : food;
+    let entry = foods.get(target.id);
+    if (!entry) {
+      entry = { food: target, grams: 0, parts: new Map(), known: false, extras: new Map(), vague: null, from: [], optional: true, manual: false };
+      foods.set(target.id, entry);
+    }
+    entry.from.push({ ...base, uses: usesPhrase(food, parsed, amount, scale, grams, options.units) });
+    entry.optional &&= parsed.optional;
+    entry.manual ||= manual;
+
+    if (grams !== null && target !== food && food.boughtAs) {
+      const { part: name, yield: ratio } = food.boughtAs;
+      let part = entry.parts.get(name);
+      if (!part) {
+        part = { grams: 0, forms: new Map() };
+        entry.parts.set(name, part);
+      }
+      part.grams += grams / ratio;
+      const form = part.forms.get(food.id);
+      if (form) form.grams += grams;
+      else part.forms.set(food.id, { food, grams });
+      entry.known = true;
+    } else if (grams !== null) {
       entry.grams += grams;
       entry.known = true;
     } else if (amount !== null) {
@@ -134,7 +168,7 @@ export function buildShoppingList(
   for (const line of input.lines) {
     const { meal } = line;
     if ((from !== null && meal.date < from) || (to !== null && meal.date > to)) continue;
-    const source: ShoppingSource = {
+    const source = {
       meal: meal.id,
       date: meal.date,
       slot: meal.slot,
@@ -147,7 +181,7 @@ export function buildShoppingList(
   for (const item of input.manual ?? []) {
     const parsed = typeof item === 'string' ? parse(item) : item;
     const food = parsed.food ? (lookup(parsed.food.id) ?? null) : null;
-    const source: ShoppingSource = { meal: null, date: null, slot: null, recipe: null, text: parsed.input, optional: parsed.optional };
+    const source = { meal: null, date: null, slot: null, recipe: null, text: parsed.input, optional: parsed.optional };
     add(parsed, food, 1, parsed.grams, source, true);
   }
 
@@ -164,8 +198,7 @@ export function buildShoppingList(
   const pantry: ShoppingItem[] = [];
   for (const entry of foods.values()) {
     const item = toItem(entry, options);
-    const staple = entry.food.pantryStaple || (options.pantryIds?.has(entry.food.id) ?? false);
-    if (staple && !entry.manual) {
+    if (inPantrySection(entry, item)) {
       pantry.push(item);
     } else {
       const list = aisles.get(item.aisle);
@@ -224,11 +257,81 @@ function quarterUp(quantity: number): number {
   return Math.max(0.25, Math.ceil(quantity * 4 - 1e-9) / 4);
 }
 
+/** Grams of the food the entry needs: itself, the dry form of cooked lines, and the fruit its juice or zest comes from (the same fruits give both). */
+function neededGrams(entry: FoodEntry): number {
+  const part = (name: BoughtPart) => entry.parts.get(name)?.grams ?? 0;
+  return entry.grams + part('dry') + Math.max(part('juice'), part('zest'));
+}
+
+/**
+ * Above this many grams a week's need of a staple is bought, not checked:
+ * one whole pack, or 500 g of a staple sold loose.
+ */
+export function stapleLimit(food: Food): number {
+  return food.pack && food.pack.grams > 0 ? food.pack.grams : 500;
+}
+
+/** True when the food belongs in "Check you have" rather than its aisle. */
+function inPantrySection(entry: FoodEntry, item: ShoppingItem): boolean {
+  if (entry.manual) return false;
+  if (item.have !== null) return item.quantity === null && entry.known;
+  if (item.choice === 'buy') return false;
+  if (item.choice === 'have') return true;
+  return entry.food.pantryStaple && !(entry.known && neededGrams(entry) >= stapleLimit(entry.food));
+}
+
+/** What one meal uses of a line, scaled by its servings: "1 cup cooked brown rice (98 g)", "2 onions", "salt, to taste". */
+function usesPhrase(food: Food, parsed: ParsedLine, amount: number | null, scale: number, grams: number | null, units: UnitSystem): string {
+  if (amount === null) return parsed.input.trim();
+  const name = nameInLine(food.name);
+  const quantity = Math.round(amount * scale * 100) / 100;
+  const phrase = parsed.unit === null ? countPhrase(quantity, null, name) : `${countPhrase(quantity, parsed.unit, name)} ${name}`;
+  const info = parsed.unit === null ? undefined : unitInfo(parsed.unit);
+  const weighed = info !== undefined && info.kind === 'mass';
+  return grams !== null && !weighed && grams > 0 ? `${phrase} (${plainWeight(grams, units)})` : phrase;
+}
+
+/** A weight to read, not to buy: "8 g", "325 g", "1.25 kg", "3.5 oz", "1.2 lb". */
+function plainWeight(grams: number, units: UnitSystem): string {
+  if (units === 'us') {
+    const ounces = grams / 28.349523125;
+    return ounces < 16 ? `${Math.max(0.1, Math.round(ounces * 10) / 10)} oz` : `${Math.round((ounces / 16) * 100) / 100} lb`;
+  }
+  if (grams < 250) return `${Math.max(1, Math.round(grams))} g`;
+  if (grams < 1000) return `${Math.round(grams / 5) * 5} g`;
+  return `${Math.round(grams / 10) / 100} kg`;
+}
+
+/** "about 700 g dry for 2.05 kg cooked brown rice", "for 100 g lemon juice and 5 g lemon zest". */
+function conversionNote(entry: FoodEntry, units: UnitSystem): string | undefined {
+  if (entry.parts.size === 0) return undefined;
+  const forms = [...entry.parts.values()].flatMap((part) => [...part.forms.values()]);
+  forms.sort((a, b) => compare(a.food.id, b.food.id));
+  const list = forms.map((form) => `${plainWeight(form.grams, units)} ${nameInLine(form.food.name)}`);
+  const joined = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0];
+  const dry = entry.parts.get('dry');
+  if (dry && entry.parts.size === 1 && entry.food.buyAs !== 'count') {
+    const about = units === 'metric' ? `${formatMetric(roundMetricUp(dry.grams))}` : weightAmount(dry.grams, units).amount;
+    return `about ${about} dry for ${joined}`;
+  }
+  return `for ${joined}`;
+}
+
+/** "700 g", "1.2 kg". */
+function formatMetric(grams: number): string {
+  return grams >= 1000 ? `${Math.round(grams / 100) / 10} kg` : `${grams} g`;
+}
+
 function toItem(entry: FoodEntry, options: ShoppingOptions): ShoppingItem {
   const { food } = entry;
   const name = nameInLine(food.name);
+  const need = neededGrams(entry);
+  const stocked = options.pantryAmounts?.get(food.id);
+  const have = stocked !== undefined && entry.known ? Math.min(Math.max(stocked, 0), need) : null;
+  const toBuy = have === null ? need : need - have;
   // A known but tiny amount (a pinch the parser rounded to 0 g) still buys the smallest unit.
-  const main = entry.known && (entry.grams > 0 || (entry.extras.size === 0 && entry.vague === null)) ? buyAmount(food, entry.grams, options.units) : null;
+  const buys = entry.known && (toBuy > 0 || (have === null && entry.extras.size === 0 && entry.vague === null));
+  const main = buys ? buyAmount(food, toBuy, options.units) : null;
   const extra: ExtraAmount[] = [...entry.extras.entries()]
     .sort(([a], [b]) => compare(a, b))
     .map(([key, { quantity, unit }]) => {
@@ -242,6 +345,9 @@ function toItem(entry: FoodEntry, options: ShoppingOptions): ShoppingItem {
   if (main) {
     amountParts.push(main.amount);
     displayParts.push(main.display);
+  } else if (have !== null) {
+    amountParts.push('in the pantry');
+    displayParts.push(`${name}: in the pantry`);
   }
   for (const e of extra) {
     amountParts.push(e.display);
@@ -254,6 +360,12 @@ function toItem(entry: FoodEntry, options: ShoppingOptions): ShoppingItem {
     else displayParts.push(`${name}, ${entry.vague}`);
   }
 
+  const notes: string[] = [];
+  const conversion = conversionNote(entry, options.units);
+  if (conversion) notes.push(conversion);
+  if (have !== null && have > 0) notes.push(`${plainWeight(need, options.units)} needed, ${plainWeight(have, options.units)} from the pantry`);
+
+  const choice = options.buyIds?.has(food.id) ? 'buy' : options.pantryIds?.has(food.id) ? 'have' : null;
   const item: ShoppingItem = {
     key: food.id,
     food: food.id,
@@ -262,11 +374,15 @@ function toItem(entry: FoodEntry, options: ShoppingOptions): ShoppingItem {
     unit: main ? main.unit : null,
     amount: amountParts.join(' + '),
     display: displayParts.join(' + '),
-    grams: entry.known ? Math.round(entry.grams * 10) / 10 : null,
+    grams: entry.known ? Math.round(need * 10) / 10 : null,
     from: sortSources(entry.from),
     optional: entry.optional,
     aisle: food.aisle,
+    staple: food.pantryStaple || choice !== null,
+    choice,
+    have: have === null ? null : Math.round(have * 10) / 10,
   };
   if (extra.length) item.extra = extra;
+  if (notes.length) item.note = notes.join('; ');
   return item;
 }

@@ -10,6 +10,8 @@ export interface ShoppingSource {
   recipe: string | null;
   /** The original line text. */
   text: string;
+  /** What this meal uses of the line, scaled by its servings: "1 cup cooked brown rice (98 g)". */
+  uses: string;
   optional: boolean;
 }
 
@@ -43,6 +45,14 @@ export interface ShoppingItem {
   optional: boolean;
   aisle: string;
   extra?: ExtraAmount[];
+  /** What the amount covers when the recipes name another form: "about 700 g dry for 2.05 kg cooked brown rice". */
+  note?: string;
+  /** A pantry staple (by the catalog or the user's choice): the line offers "I have this" / "Buy it". */
+  staple: boolean;
+  /** The user's remembered choice for this food: have it (pantry) or buy it (list). */
+  choice: 'have' | 'buy' | null;
+  /** Grams of the need the pantry covers, null when the pantry holds no amount of it. */
+  have: number | null;
 }
 
 /** A line no food matched, kept with its original text. */
@@ -74,7 +84,11 @@ export interface ShoppingList {
 export interface ShoppingOptions {
   /** Aisle names in the order the shopper walks them; aisles not named come last. */
   aisleOrder: readonly string[];
-  /** Food ids the user keeps in stock, listed with pantry staples. */
+  /** Food ids the user keeps in stock ("I have this"), listed with pantry staples whatever the amount. */
   pantryIds?: ReadonlySet<string>;
+  /** Food ids the user buys even when they are staples ("Buy it"). */
+  buyIds?: ReadonlySet<string>;
+  /** Grams of each food in the pantry: the list buys only what they do not cover. */
+  pantryAmounts?: ReadonlyMap<string, number>;
   units: UnitSystem;
 }

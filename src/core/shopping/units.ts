@@ -177,7 +177,7 @@ export function measureExtra(milliliters: number, units: UnitSystem): { quantity
 }
 
 /** A weight in the unit system, rounded up: "450 g", "1.25 kg", "3 oz", "1¼ lb". */
-function weightAmount(grams: number, units: UnitSystem): { quantity: number; unit: string; amount: string } {
+export function weightAmount(grams: number, units: UnitSystem): { quantity: number; unit: string; amount: string } {
   if (units === 'us') {
     if (grams < GRAMS_PER_POUND / 4 - EPSILON) {
       const ounces = Math.max(1, ceilTo(grams / GRAMS_PER_OUNCE, 1));
