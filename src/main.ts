@@ -1,3 +1,5 @@
+// The boot sequence first: it opens the database while the rest of the app is evaluated (see state/boot.svelte.ts).
+import './state/boot.svelte';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './styles/app.css';

@@ -43,7 +43,7 @@ export const LAYERS = {
     packages: ['svelte'],
     says: 'the app shell is a view: state, core, views and components',
   },
-  'src/main.ts': { folders: ['src/App.svelte', 'src/styles'], packages: ['svelte'], says: 'the entry mounts the app shell' },
+  'src/main.ts': { folders: ['src/App.svelte', 'src/state', 'src/styles'], packages: ['svelte'], says: 'the entry starts the boot sequence and mounts the app shell' },
   'src/cli': { folders: ['src/core', 'resources'], packages: ['node:*', 'fflate'], says: 'src/cli is core plus Node' },
   electron: { folders: ['src/shared'], packages: ['electron', 'node:*'], says: 'electron/ imports src/shared (types) only' },
 };

@@ -19,10 +19,12 @@ async function fetchCatalog(): Promise<Food[]> {
  * Every food the app knows: the shipped catalog with the user's own foods and
  * edits on top (same id replaces), plus a memoised ingredient parser over them.
  *
- * The shipped file is read on first need — reading `ready`, `byId`, `foods`,
- * `parse` or `shipped()` starts it — or when the app is idle after its first
- * view (`load()`), so a start that needs no food data (an empty week, or a
- * week whose scores are remembered) does not decode and parse it first.
+ * The shipped file is read when `load()` is called — by the boot sequence
+ * (`boot.svelte.ts`): for a view that needs foods, for a week whose scores
+ * are not remembered, and once the app is idle after its first view — so a
+ * start that needs no food data (an empty week, or a week whose scores are
+ * remembered) does not decode and parse it first. Reading a value never
+ * starts it.
  */
 export class CatalogState {
   #shipped = $state.raw<Food[]>([]);
@@ -52,7 +54,6 @@ export class CatalogState {
 
   readonly #ready = $derived(this.#shippedReady && this.#custom.ready);
   get ready(): boolean {
-    this.load();
     return this.#ready;
   }
 
@@ -71,14 +72,12 @@ export class CatalogState {
     return byId;
   });
   get byId(): ReadonlyMap<string, Food> {
-    this.load();
     return this.#byId;
   }
 
   /** Every food, sorted by name. */
   readonly #foods: Food[] = $derived([...this.#byId.values()].sort((a, b) => compareNames(a.name, b.name)));
   get foods(): Food[] {
-    this.load();
     return this.#foods;
   }
 
@@ -86,9 +85,9 @@ export class CatalogState {
   readonly customIds: ReadonlySet<string> = $derived(new Set(this.#custom.current.map((food) => food.id)));
 
   /**
-   * Finds a food by id. Reading it does not start the shipped catalog: until
-   * that has loaded it knows the user's own foods only, and it changes when
-   * the catalog arrives, so what depends on it follows.
+   * Finds a food by id. Until the shipped catalog has loaded it knows the
+   * user's own foods only, and it changes when the catalog arrives, so what
+   * depends on it follows.
    */
   readonly lookup: FoodLookup = $derived.by(() => {
     const map = this.#byId;
@@ -98,13 +97,11 @@ export class CatalogState {
   /** A parser bound to the current foods; rebuilt only when the foods change. */
   readonly #parse: LineParser = $derived(createIngredientParser(this.#foods));
   get parse(): LineParser {
-    this.load();
     return this.#parse;
   }
 
   /** The shipped version of a food, to reset an edit. */
   shipped(id: string): Food | undefined {
-    this.load();
     return this.#shipped.find((food) => food.id === id);
   }
 

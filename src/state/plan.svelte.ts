@@ -4,10 +4,11 @@ import { earlierCrops, scoreWeekMeals, scoringSettingsOf, type ScoreOptions } fr
 import type { WeekScore } from '../core/scoring/types';
 import type { Meal, Recipe } from '../core/types';
 import { catalog } from './catalog.svelte';
-import { DerivedCache, windowStorage } from './derived-cache';
+import { windowStorage } from './derived-cache';
 import { db } from './database';
 import { newId, todayIso } from './ids';
 import { recipesById } from './recipes.svelte';
+import { Remembered } from './remembered.svelte';
 import { settings } from './settings.svelte';
 import { undoStack } from './undo.svelte';
 import { liveWeek } from './week.svelte';
@@ -20,13 +21,13 @@ const isStrings = (value: unknown): value is string[] => Array.isArray(value) &&
  * reading and scoring four weeks of recipes, the largest part of opening the
  * planner on a big library.
  */
-const cropCache = new DerivedCache(windowStorage(), { name: 'thirtyfold.previous-crops.v3', limit: 16, valid: isStrings });
+const cropMemory = new Remembered(windowStorage(), { name: 'thirtyfold.previous-crops.v3', limit: 16, valid: isStrings });
 /**
  * What the planner shows of each recent week (its scores and the foods its
  * single-food meals count as), so that opening the app on an unchanged week
  * needs neither the food catalog nor the parser before the week is drawn.
  */
-const viewCache = new DerivedCache<WeekView>(windowStorage(), { name: 'thirtyfold.week-view.v2', limit: 8, valid: isWeekView });
+const viewMemory = new Remembered<WeekView>(windowStorage(), { name: 'thirtyfold.week-view.v2', limit: 8, valid: isWeekView });
 
 /** A meal to add: a recipe or a single food line, in a slot on a date. */
 export type NewMeal = Omit<Meal, 'id'>;
@@ -76,24 +77,25 @@ export class PlanState {
     settings: scoringSettingsOf(settings.current),
   });
 
-  /** Crops of the four weeks before this one, remembered between sessions while their inputs are unchanged. */
-  readonly previousCrops: ReadonlySet<string> = $derived.by(() => {
-    const compute = () => earlierCrops(this.earlierMeals, this.weekStart, this.recipes, this.#options);
-    // A week without meals has no plant to be new; before the catalog and the earlier weeks are read the crops would be incomplete.
-    if (this.meals.length === 0 || !this.#earlierRead || !catalog.ready) return NO_CROPS;
-    if (this.earlierMeals.length === 0) return compute();
-    const key = DerivedCache.key({
+  /** The key of the earlier weeks' crops (null: nothing to work out or remember yet). */
+  readonly #cropsKey: string | null = $derived.by(() => {
+    if (this.meals.length === 0 || !this.#earlierRead || !catalog.ready || this.earlierMeals.length === 0) return null;
+    return Remembered.key({
       earlier: this.#earlierKey,
       catalog: catalog.identity,
       people: settings.current.people,
       scoring: scoringSettingsOf(settings.current),
     });
-    const cached = cropCache.get(this.weekStart, key);
+  });
+  readonly #cropsRecalled: string[] | null = $derived(this.#cropsKey === null ? null : cropMemory.recall(this.weekStart, this.#cropsKey));
+
+  /** Crops of the four weeks before this one, remembered between sessions while their inputs are unchanged. */
+  readonly previousCrops: ReadonlySet<string> = $derived.by(() => {
+    // A week without meals has no plant to be new; before the catalog and the earlier weeks are read the crops would be incomplete.
+    if (this.meals.length === 0 || !this.#earlierRead || !catalog.ready) return NO_CROPS;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new set for each answer, never changed
-    if (cached) return new Set(cached);
-    const crops = compute();
-    cropCache.set(this.weekStart, key, [...crops].sort());
-    return crops;
+    if (this.#cropsRecalled) return new Set(this.#cropsRecalled);
+    return earlierCrops(this.earlierMeals, this.weekStart, this.recipes, this.#options);
   });
 
   /**
@@ -104,7 +106,7 @@ export class PlanState {
   readonly #weekKey: string | null = $derived.by(() => {
     if (!this.#weekRead || !settings.ready || !catalog.customReady) return null;
     const { people, slots } = settings.current;
-    return DerivedCache.key({
+    return Remembered.key({
       weekStart: this.weekStart,
       meals: this.meals,
       recipes: [...this.#week.recipes.values()],
@@ -118,7 +120,7 @@ export class PlanState {
   /** The key of the rest: the four earlier weeks' meals and their recipes (their crops make plants new or not). */
   readonly #earlierKey: string | null = $derived.by(() => {
     if (!this.#earlierRead) return null;
-    return DerivedCache.key({ meals: this.earlierMeals, recipes: [...this.#earlier.recipes.values()] });
+    return Remembered.key({ meals: this.earlierMeals, recipes: [...this.#earlier.recipes.values()] });
   });
 
   /**
@@ -128,12 +130,12 @@ export class PlanState {
    * were (else the view is worked out again, a moment later).
    */
   readonly #remembered: WeekView | null = $derived.by(() => {
-    const remembered = this.#weekKey === null ? null : viewCache.get(this.weekStart, this.#weekKey);
+    const remembered = this.#weekKey === null ? null : viewMemory.recall(this.weekStart, this.#weekKey);
     if (remembered === null || (this.#earlierKey !== null && remembered.earlier !== this.#earlierKey)) return null;
     return remembered;
   });
 
-  /** The week view worked out now (needs the catalog and the parser), and remembered for the next start. */
+  /** The week view worked out now (needs the catalog and the parser). */
   readonly #computed: WeekView = $derived.by(() => {
     // Until the catalog has loaded, lines would all read as unknown foods: the week waits for it (see `ready`).
     const meals = this.meals.length > 0 && !catalog.ready ? [] : this.meals;
@@ -144,11 +146,7 @@ export class PlanState {
       const food = catalog.ready ? catalog.parse(meal.food).food : null;
       foods[meal.food] = food ? { id: food.id, name: food.name } : null;
     }
-    const earlier = this.#earlierKey;
-    const view = { score, foods, earlier: earlier ?? '' };
-    // Only a view worked out from everything it depends on is worth remembering (a week without meals needs no catalog).
-    if (this.#weekKey !== null && earlier !== null && (this.meals.length === 0 || catalog.ready)) viewCache.set(this.weekStart, this.#weekKey, view);
-    return view;
+    return { score, foods, earlier: this.#earlierKey ?? '' };
   });
 
   readonly #view: WeekView = $derived(this.#remembered ?? this.#computed);
@@ -157,8 +155,7 @@ export class PlanState {
    * The week can be drawn: its meals and settings are read, and its view is
    * remembered, or the earlier weeks are read and the catalog has loaded. A
    * week without meals needs neither: it shows as soon as the database
-   * answers. (The order matters: reading `catalog.ready` starts loading the
-   * catalog.)
+   * answers.
    */
   readonly ready = $derived(
     this.#weekRead && settings.ready && (this.meals.length === 0 || this.#remembered !== null || (this.#earlierRead && catalog.ready)),
@@ -192,10 +189,25 @@ export class PlanState {
     return result;
   });
 
+  /**
+   * The week needs the food catalog: nothing is remembered of it (it will be
+   * worked out), or what is remembered no longer matches its meals. The boot
+   * sequence loads the catalog when this holds.
+   */
+  readonly needsCatalog = $derived(!viewMemory.has(this.weekStart) || (this.#weekKey !== null && this.meals.length > 0 && this.#remembered === null));
+
   constructor() {
-    // Nothing remembered of the week that opens: it will be worked out, so the catalog is read now, while the
-    // database answers, rather than once it has.
-    if (!viewCache.has(this.weekStart)) catalog.load();
+    // What is worked out is remembered for the next start: from effects, never while deriving.
+    cropMemory.follow(() => {
+      if (this.#remembered !== null || this.#cropsKey === null || this.#cropsRecalled !== null) return null;
+      return { slot: this.weekStart, key: this.#cropsKey, value: [...this.previousCrops].sort() };
+    });
+    viewMemory.follow(() => {
+      // Only a view worked out from everything it depends on is worth remembering (a week without meals needs no catalog).
+      const key = this.#weekKey;
+      if (this.#remembered !== null || key === null || this.#earlierKey === null || (this.meals.length > 0 && !catalog.ready)) return null;
+      return { slot: this.weekStart, key, value: this.#computed };
+    });
   }
 
   /** Meals of one cell, in the order they were added. */

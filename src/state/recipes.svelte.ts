@@ -17,13 +17,13 @@ export const FIRST_RECIPES = 30;
 
 /**
  * The recipe library, live from the database. The whole library is read only
- * once something asks for `all`, `byId` or `ready` (the Recipes view, a
- * search, the shopping list): the planner opens on its count, its first
- * recipes by name, and the week's own recipes (see `plan`).
+ * once `load()` is called (by the boot sequence for the Recipes and Scores
+ * views, and by a search or an import that needs every name): the planner
+ * opens on its count, its first recipes by name, and the week's own recipes
+ * (see `plan`). Reading `all`, `byId` or `ready` never starts it.
  */
 export class RecipesState {
   #wanted = $state(false);
-  #asked = false;
   #all = live(
     () => this.#wanted,
     (wanted) => (wanted ? db.recipes.orderBy('name').toArray() : null),
@@ -40,31 +40,24 @@ export class RecipesState {
     NONE,
   );
 
-  /** Starts reading the whole library (once); safe to call while rendering. */
+  /** Starts reading the whole library (once). */
   load(): void {
-    if (this.#asked) return;
-    this.#asked = true;
-    queueMicrotask(() => {
-      this.#wanted = true;
-    });
+    this.#wanted = true;
   }
 
   /** Every recipe by name; empty until the library has been read. */
   get all(): Recipe[] {
-    this.load();
     return this.#all.current ?? NONE;
   }
 
   /** True once the whole library has been read. */
   get ready(): boolean {
-    this.load();
     return this.#all.ready && this.#all.current !== null;
   }
 
   #byId: ReadonlyMap<string, Recipe> = $derived(recipesById(this.#all.current ?? NONE));
 
   get byId(): ReadonlyMap<string, Recipe> {
-    this.load();
     return this.#byId;
   }
 

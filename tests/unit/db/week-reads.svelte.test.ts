@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../../src/core/dates';
 import type { Meal, Recipe } from '../../../src/core/types';
 import { readWeek } from '../../../src/db/week-repository';
+// The app's boot sequence decides what loads (the catalog, for a week not remembered).
+import '../../../src/state/boot.svelte';
 import { db } from '../../../src/state/database';
 import { plan } from '../../../src/state/plan.svelte';
 import { shopping } from '../../../src/state/shopping.svelte';

@@ -7,6 +7,8 @@ import { command as scoreCommand } from '../../../src/cli/commands/score';
 import { addDays } from '../../../src/core/dates';
 import type { WeekScore } from '../../../src/core/scoring/types';
 import type { Meal, Recipe } from '../../../src/core/types';
+// The app's boot sequence decides what loads (the catalog, for a week not remembered).
+import '../../../src/state/boot.svelte';
 import { db } from '../../../src/state/database';
 import { plan } from '../../../src/state/plan.svelte';
 import { settings } from '../../../src/state/settings.svelte';
