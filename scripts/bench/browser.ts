@@ -30,7 +30,7 @@ interface Options {
   quick: boolean;
   library: Library;
   backupText: string;
-  /** Which browser steps to run (all when absent): `--only=startup,search` for quicker repeated runs while profiling. */
+  /** Which browser steps to run (all when absent: startup, search, views, backup): `--only=startup,search` for quicker repeated runs while profiling. */
   only?: ReadonlySet<string>;
 }
 
@@ -430,6 +430,32 @@ async function searchSamples(page: Page, queries: string[], pid?: number): Promi
   return { samples, cpu, unchanged, keys };
 }
 
+/**
+ * From a started app (the planner's week drawn), goes to `hash` and returns
+ * ms until the frame after `selector` first matches (then a task, as for a
+ * search key): the time to open that view, its chunk and its data included.
+ */
+async function openView(page: Page, hash: string, selector: string): Promise<number> {
+  await page.evaluate(() => (window as unknown as { thirtyfoldStartup?: { stop(): void } }).thirtyfoldStartup?.stop());
+  return page.evaluate(
+    ({ hash, selector }) =>
+      new Promise<number>((resolve, reject) => {
+        const start = performance.now();
+        location.hash = hash;
+        const check = () => {
+          if (document.querySelector(selector)) {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - start);
+            channel.port2.postMessage(0);
+          } else if (performance.now() - start > 120_000) reject(new Error(`${selector} not shown within 120 s of ${hash}`));
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }),
+    { hash, selector },
+  );
+}
+
 /** Types `query` into the search box (already on the Recipes view) under Chromium's CPU profiler. */
 async function profiledSearch(page: Page, query: string, file: string): Promise<void> {
   const box = page.getByRole('searchbox', { name: 'Search recipes' });
@@ -500,7 +526,7 @@ function bundleSizes(): Record<string, number> {
  */
 export async function browserBenchmarks(options: Options): Promise<{ timings: Timing[]; figures: Record<string, number | string> } | null> {
   const { root, quick, library } = options;
-  const wants = (step: 'startup' | 'search' | 'backup') => !options.only || options.only.has(step);
+  const wants = (step: 'startup' | 'search' | 'views' | 'backup') => !options.only || options.only.has(step);
   try {
     progress('building the renderer and the bench page');
     build(root);
@@ -529,7 +555,7 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
     return null;
   }
   const pid = chromiumPid();
-  const runs = quick ? { startup: 2, forgotten: 1, backup: 1 } : { startup: 12, forgotten: 6, backup: 3 };
+  const runs = quick ? { startup: 2, forgotten: 1, views: 1, backup: 1 } : { startup: 12, forgotten: 6, views: 6, backup: 3 };
   const queries = quick ? ['kal'] : ['chickpea', 'smoky kale', 'garlic', 'lentil soup', 'tomato', 'oat'];
   const cpuNote = (values: number[]) => (Number.isNaN(median(values)) ? undefined : `Chromium CPU ${Math.round(median(values))} ms (median)`);
   const timings: Timing[] = [];
@@ -590,6 +616,27 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
       if (profileDir) await profiledSearch(page, 'smoky kale', join(profileDir, 'search.cpuprofile'));
     }
     await page.close();
+
+    if (wants('views')) {
+      // Each from a fresh start on the library's week: the view's chunk, its data and its first drawing, cold.
+      const views = [
+        { name: 'open the shopping list', hash: '#/shopping', selector: 'section.aisle' },
+        { name: 'open the scores review', hash: '#/scores', selector: '[data-testid="scores-rainbow"]' },
+      ];
+      for (const view of views) {
+        const samples: number[] = [];
+        const cpu: number[] = [];
+        for (let run = 1; run <= runs.views; run++) {
+          progress(`${view.name}, ${run}`);
+          const started = (await startupOnce(context, base, weekMeals)).page;
+          const cpuSince = cpuClock(pid);
+          samples.push(await openView(started, view.hash, view.selector));
+          cpu.push(cpuSince());
+          await started.close();
+        }
+        timings.push(fromSamples(`${view.name} (${library.recipes.length} recipes)`, samples, undefined, cpuNote(cpu)));
+      }
+    }
 
     if (wants('backup')) {
       const backupPage = await context.newPage();
