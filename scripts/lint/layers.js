@@ -19,8 +19,13 @@ export const LAYERS = {
   'src/db': { folders: ['src/core'], packages: ['dexie'], says: 'src/db may import core and dexie only' },
   'src/sync': {
     folders: ['src/core', 'src/db'],
-    packages: ['yjs', 'y-*', 'lib0', '@hocuspocus/*'],
+    packages: ['yjs', 'y-*', 'lib0', '@hocuspocus/*', 'dexie', 'valibot'],
     says: 'src/sync may import core, db and its sync libraries',
+  },
+  'src/sync/server': {
+    folders: ['src/sync'],
+    packages: ['node:*', 'yjs', '@hocuspocus/*', 'ioredis', 'ws'],
+    says: 'the sync server is Node plus src/sync; it never opens the app database',
   },
   'src/platform': { folders: ['src/shared'], packages: [], says: 'src/platform may import src/shared only' },
   'src/state': {

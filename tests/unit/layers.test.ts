@@ -60,6 +60,18 @@ describe('layer rules of DESIGN.md', () => {
     expect(await importErrors(testCode, 'src/core/scoring/example.ts')).not.toEqual([]);
   });
 
+  it('keeps sync apart: it imports core and db, never state or views; views and db never import it; its server never opens the db', async () => {
+    expect(await importErrors(`import { db } from '../state/database';\nexport const y = db;\n`, 'src/sync/example.ts')).not.toEqual([]);
+    expect(await importErrors(`import x from '../views/plan/PlanView.svelte';\nexport const y = x;\n`, 'src/sync/example.ts')).not.toEqual([]);
+    expect(await importErrors(`import { readFile } from 'node:fs';\nexport const y = readFile;\n`, 'src/sync/example.ts')).not.toEqual([]);
+    const allowed = `import type { ThirtyfoldDatabase } from '../db/database';\nimport { AISLES } from '../core/types';\nimport * as Y from 'yjs';\nexport const y = [AISLES, Y];\nexport type D = ThirtyfoldDatabase;\n`;
+    expect(await importErrors(allowed, 'src/sync/example.ts')).toEqual([]);
+    expect(await importErrors(`import { HouseholdSync } from '../../sync/household';\nexport const y = HouseholdSync;\n`, 'src/views/plan/example.ts')).not.toEqual([]);
+    expect(await importErrors(`import { DexieMirror } from '../sync/mirror';\nexport const y = DexieMirror;\n`, 'src/db/example.ts')).not.toEqual([]);
+    expect(await importErrors(`import { db } from '../../db/database';\nexport const y = db;\n`, 'src/sync/server/example.ts')).not.toEqual([]);
+    expect(await importErrors(`import { readFile } from 'node:fs/promises';\nexport const y = readFile;\n`, 'src/sync/server/example.ts')).toEqual([]);
+  });
+
   it('forbids Date.now and Math.random inside core', async () => {
     const [result] = await eslint.lintText('export const t = Date.now() + Math.random();\n', { filePath: 'src/core/example.ts' });
     expect(result.messages.filter((m) => m.ruleId === 'no-restricted-syntax')).toHaveLength(2);

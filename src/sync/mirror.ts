@@ -1,0 +1,301 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import * as Y from 'yjs';
+import type { ThirtyfoldDatabase } from '../db/database';
+import { changedKeys, deleteRecord, isDeleted, readRecord, readTable, writeRecord } from './doc';
+import { isSharedKey, isSharedRow, PRIMARY_KEY, recordProblem, SHARED_TABLES, type SharedTable } from './tables';
+
+type Row = Record<string, unknown>;
+
+/** One write seen in a local transaction, mirrored into the doc once the transaction is on disk. */
+type LocalChange =
+  | { table: SharedTable; key: string; kind: 'put'; row: Row; fields: Set<string> | null }
+  | { table: SharedTable; key: string; kind: 'delete' };
+
+/** Equal as JSON, whatever the key order; undefined fields count as absent. */
+export function sameRow(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => sameRow(item, b[index]));
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const left = Object.keys(a).filter((key) => (a as Row)[key] !== undefined);
+  const right = Object.keys(b).filter((key) => (b as Row)[key] !== undefined);
+  if (left.length !== right.length) return false;
+  return left.every((key) => sameRow((a as Row)[key], (b as Row)[key]));
+}
+
+function newer(a: Row, b: Row): boolean {
+  return typeof a.updatedAt === 'string' && typeof b.updatedAt === 'string' && a.updatedAt > b.updatedAt;
+}
+
+function union(a: unknown, b: unknown): string[] {
+  const list = [...(Array.isArray(a) ? a : []), ...(Array.isArray(b) ? b : [])].filter((item): item is string => typeof item === 'string');
+  return [...new Set(list)];
+}
+
+function mealSlotKey(row: Row): string {
+  return JSON.stringify([row.date, row.slot, row.recipe, row.food, row.servings]);
+}
+
+export interface MirrorOptions {
+  /** A record from the household that breaks the record rules: it is not written, and this says why. */
+  onRefused?: (problem: string) => void;
+  /** Every local change mirrored into the doc (for "N changes waiting"). */
+  onLocalChange?: () => void;
+}
+
+/**
+ * Keeps the shared tables of a Dexie database and one household's Y.Doc
+ * equal. Local writes (whatever code makes them) are seen through Dexie's
+ * table hooks and written into the doc once their transaction is on disk,
+ * field by field. Changes that arrive in the doc from elsewhere are written to
+ * Dexie in one transaction per batch, each record checked with the record
+ * rules of backups first.
+ */
+export class DexieMirror {
+  readonly #db: ThirtyfoldDatabase;
+  readonly #doc: Y.Doc;
+  readonly #options: MirrorOptions;
+  /** Origin of doc transactions made from local writes; every other origin is a change to apply. */
+  readonly #origin = Symbol('local database');
+  readonly #pending = new WeakMap<IDBTransaction, LocalChange[]>();
+  readonly #remote = new WeakSet<IDBTransaction>();
+  #incoming = new Map<SharedTable, Set<string>>();
+  #applying: Promise<void> = Promise.resolve();
+  #unhooks: (() => void)[] = [];
+  #started = false;
+  /** While true, changes from the household wait for `reconcile` (a device that has not joined yet). */
+  #held = false;
+
+  constructor(db: ThirtyfoldDatabase, doc: Y.Doc, options: MirrorOptions = {}) {
+    this.#db = db;
+    this.#doc = doc;
+    this.#options = options;
+  }
+
+  /** The origin of doc transactions this mirror makes from local writes. */
+  get origin(): symbol {
+    return this.#origin;
+  }
+
+  /**
+   * Starts watching both sides. Local writes made before this are picked up
+   * by `reconcile`; with `hold`, changes from the household wait for it too.
+   */
+  start(options: { hold?: boolean } = {}): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#held = options.hold === true;
+    for (const name of SHARED_TABLES) this.#hook(name);
+    const onTransaction = (transaction: Y.Transaction) => {
+      if (transaction.origin === this.#origin) return;
+      const changed = changedKeys(transaction, this.#doc);
+      if (changed.size > 0) this.#queue(changed);
+    };
+    this.#doc.on('afterTransaction', onTransaction);
+    this.#unhooks.push(() => this.#doc.off('afterTransaction', onTransaction));
+  }
+
+  /** Stops watching; the doc and the database are left as they are. */
+  stop(): void {
+    for (const unhook of this.#unhooks) unhook();
+    this.#unhooks = [];
+    this.#started = false;
+  }
+
+  /** Resolves once every change that arrived so far is written to the database (or refused). */
+  async idle(): Promise<void> {
+    let last: Promise<void> | undefined;
+    while (last !== this.#applying) {
+      last = this.#applying;
+      await last;
+    }
+  }
+
+  #table(name: SharedTable): Table<Row, string> {
+    return (this.#db as unknown as Record<SharedTable, Table<Row, string>>)[name];
+  }
+
+  #hook(name: SharedTable): void {
+    const table = this.#table(name);
+    const record = (transaction: Transaction, change: LocalChange) => this.#record(transaction, change);
+    const isShared = (key: string, row: Row) => isSharedKey(name, key) && isSharedRow(name, row);
+    function creating(key: string | undefined, obj: Row, transaction: Transaction): undefined {
+      const id = String(key ?? obj[PRIMARY_KEY[name]]);
+      if (isShared(id, obj)) record(transaction, { table: name, key: id, kind: 'put', row: obj, fields: null });
+      return undefined;
+    }
+    function updating(this: { onsuccess?: (updated: Row) => void }, mods: object, key: unknown, obj: Row, transaction: Transaction) {
+      const fields = new Set(Object.keys(mods).map((path) => path.split('.')[0]));
+      const id = String(key);
+      this.onsuccess = (updated: Row) => {
+        if (isShared(id, updated)) record(transaction, { table: name, key: id, kind: 'put', row: updated, fields });
+        else if (isShared(id, obj)) record(transaction, { table: name, key: id, kind: 'delete' });
+      };
+    }
+    function deleting(key: unknown, obj: Row, transaction: Transaction) {
+      const id = String(key);
+      if (isShared(id, obj)) record(transaction, { table: name, key: id, kind: 'delete' });
+    }
+    table.hook('creating', creating);
+    table.hook('updating', updating);
+    table.hook('deleting', deleting);
+    this.#unhooks.push(() => {
+      table.hook('creating').unsubscribe(creating);
+      table.hook('updating').unsubscribe(updating);
+      table.hook('deleting').unsubscribe(deleting);
+    });
+  }
+
+  #record(transaction: Transaction, change: LocalChange): void {
+    const idb = transaction.idbtrans;
+    if (this.#remote.has(idb)) return;
+    let changes = this.#pending.get(idb);
+    if (!changes) {
+      changes = [];
+      this.#pending.set(idb, changes);
+      // Written into the doc only once on disk: an aborted transaction never reaches the household.
+      idb.addEventListener('complete', () => this.#flush(changes!));
+      idb.addEventListener('abort', () => this.#pending.delete(idb));
+    }
+    // The row may be changed again by the caller after the write: keep a copy of what was written.
+    changes.push(change.kind === 'put' ? { ...change, row: Dexie.deepClone(change.row) } : change);
+  }
+
+  #flush(changes: LocalChange[]): void {
+    if (changes.length === 0) return;
+    this.#doc.transact(() => {
+      for (const change of changes) {
+        if (change.kind === 'delete') deleteRecord(this.#doc, change.table, change.key);
+        else writeRecord(this.#doc, change.table, change.key, change.row, change.fields ?? undefined);
+      }
+    }, this.#origin);
+    this.#options.onLocalChange?.();
+  }
+
+  #queue(changed: Map<SharedTable, Set<string>>): void {
+    for (const [table, keys] of changed) {
+      let set = this.#incoming.get(table);
+      if (!set) this.#incoming.set(table, (set = new Set()));
+      for (const key of keys) set.add(key);
+    }
+    if (this.#held) return;
+    this.#applying = this.#applying.then(() => this.#applyIncoming());
+  }
+
+  async #applyIncoming(): Promise<void> {
+    const batch = this.#incoming;
+    if (batch.size === 0) return;
+    this.#incoming = new Map();
+    try {
+      await this.#writeFromDoc(batch);
+    } catch (error) {
+      this.#options.onRefused?.(`Changes from the household could not be saved: ${(error as Error).message}`);
+    }
+  }
+
+  /** Writes the doc's version of the given records to the database in one transaction. */
+  async #writeFromDoc(batch: Map<SharedTable, Set<string>>): Promise<void> {
+    const names = [...batch.keys()];
+    const refused: string[] = [];
+    await this.#db.transaction('rw', names.map((name) => this.#table(name)), async () => {
+      this.#remote.add(Dexie.currentTransaction.idbtrans);
+      for (const name of names) {
+        const keys = [...batch.get(name)!].filter((key) => isSharedKey(name, key));
+        const table = this.#table(name);
+        // Read first: any local transaction queued before this one has then completed and is in the doc.
+        const current = await table.bulkGet(keys);
+        const puts: Row[] = [];
+        const deletes: string[] = [];
+        keys.forEach((key, index) => {
+          const row = readRecord(this.#doc, name, key);
+          const stored = current[index];
+          if (row === null) {
+            if (stored && isSharedRow(name, stored)) deletes.push(key);
+            return;
+          }
+          if (stored && sameRow(stored, row)) return;
+          const problem = recordProblem(name, row);
+          if (problem) refused.push(`${name} ${JSON.stringify(key)}: ${problem}`);
+          else puts.push(row);
+        });
+        if (deletes.length > 0) await table.bulkDelete(deletes);
+        if (puts.length > 0) await table.bulkPut(puts);
+      }
+    });
+    if (refused.length > 0) {
+      const more = refused.length > 1 ? ` (and ${refused.length - 1} more)` : '';
+      this.#options.onRefused?.(`A change from the household was not applied: ${refused[0]}${more}.`);
+    }
+  }
+
+  /**
+   * Brings the database and the doc together after the doc was loaded (from
+   * disk or the server). Records on one side only are copied to the other,
+   * unless the doc marks them deleted. Where both hold a record and differ:
+   * on `join` (the first time this device meets the household) the newer
+   * recipe wins, shopping ticks and manual items are joined, and everything
+   * else takes the household's version; a meal planned identically on both
+   * sides is kept once. Otherwise (`resume`) the doc wins: changes made on
+   * this device while it was on are already in it.
+   */
+  async reconcile(mode: 'join' | 'resume'): Promise<void> {
+    await this.idle();
+    // Everything that waited is read below from the doc as it is now.
+    this.#held = false;
+    this.#incoming = new Map();
+    const toDoc: { table: SharedTable; key: string; row: Row }[] = [];
+    const toDexie = new Map<SharedTable, Set<string>>();
+    const dropped = new Map<string, string>();
+    const dropLocal: { table: SharedTable; key: string }[] = [];
+    const local = await this.#db.transaction('r', SHARED_TABLES.map((name) => this.#table(name)), async () => {
+      const rows = new Map<SharedTable, Row[]>();
+      for (const name of SHARED_TABLES) rows.set(name, await this.#table(name).toArray());
+      return rows;
+    });
+    const mark = (table: SharedTable, key: string) => {
+      let set = toDexie.get(table);
+      if (!set) toDexie.set(table, (set = new Set()));
+      set.add(key);
+    };
+    for (const name of SHARED_TABLES) {
+      const docRows = readTable(this.#doc, name);
+      const slots = name === 'meals' && mode === 'join' ? new Map([...docRows].map(([key, row]) => [mealSlotKey(row), key])) : null;
+      const seen = new Set<string>();
+      for (const row of local.get(name)!) {
+        const key = String(row[PRIMARY_KEY[name]]);
+        if (!isSharedKey(name, key) || !isSharedRow(name, row)) continue;
+        seen.add(key);
+        const theirs = docRows.get(key);
+        if (!theirs) {
+          const twin = slots?.get(mealSlotKey(row));
+          if (isDeleted(this.#doc, name, key)) dropLocal.push({ table: name, key });
+          else if (twin) {
+            dropped.set(key, twin);
+            dropLocal.push({ table: name, key });
+          } else toDoc.push({ table: name, key, row });
+          continue;
+        }
+        if (sameRow(row, theirs)) continue;
+        if (mode === 'join' && (name === 'recipes' || name === 'foods') && newer(row, theirs)) toDoc.push({ table: name, key, row });
+        else if (mode === 'join' && name === 'shopping') {
+          toDoc.push({ table: name, key, row: { ...theirs, checked: union(theirs.checked, row.checked), manual: union(theirs.manual, row.manual) } });
+          mark(name, key);
+        } else mark(name, key);
+      }
+      for (const key of docRows.keys()) if (!seen.has(key)) mark(name, key);
+    }
+    // A local meal kept once as the household's twin: its leftovers now point at the twin.
+    for (const row of local.get('meals')!) {
+      const twin = typeof row.leftoverOf === 'string' ? dropped.get(row.leftoverOf) : undefined;
+      if (twin && !dropped.has(String(row.id))) toDoc.push({ table: 'meals', key: String(row.id), row: { ...row, leftoverOf: twin } });
+    }
+    this.#doc.transact(() => {
+      for (const { table, key, row } of toDoc) writeRecord(this.#doc, table, key, row);
+    }, this.#origin);
+    for (const { table, key } of toDoc) mark(table, key);
+    for (const { table, key } of dropLocal) mark(table, key);
+    if (toDexie.size > 0) await this.#writeFromDoc(toDexie);
+  }
+}

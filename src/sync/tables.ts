@@ -1,0 +1,76 @@
+import * as v from 'valibot';
+import { foodSchema, mealSchema, recipeSchema, shoppingSchema } from '../core/backup/schema';
+import { coerceSetting, DEFAULT_SETTINGS, type SettingKey } from '../core/settings';
+
+/** The database tables a household shares; window state and per-device preferences stay on each device. */
+export const SHARED_TABLES = ['recipes', 'meals', 'shopping', 'settings', 'foods'] as const;
+export type SharedTable = (typeof SHARED_TABLES)[number];
+
+/**
+ * Settings the household shares: people, targets and counting rules, the
+ * planner's slots and week start, aisle order and pantry. Theme, paper size
+ * and units are each device's own.
+ */
+export const SHARED_SETTINGS: readonly SettingKey[] = [
+  'people',
+  'plantTarget',
+  'fiberTarget',
+  'fiberLower',
+  'fiberPer1000kcal',
+  'fermentedTarget',
+  'fermentedStudyLevel',
+  'countColourVariants',
+  'weekStartDay',
+  'slots',
+  'aisleOrder',
+  'pantryFoods',
+];
+
+const sharedSettings = new Set<string>(SHARED_SETTINGS);
+
+/** The primary key field of each shared table. */
+export const PRIMARY_KEY: Record<SharedTable, 'id' | 'key'> = { recipes: 'id', meals: 'id', shopping: 'id', settings: 'key', foods: 'id' };
+
+/** True when a row of `table` travels to the household (every row but per-device settings and shipped foods). */
+export function isSharedRow(table: SharedTable, row: Record<string, unknown>): boolean {
+  if (table === 'settings') return typeof row.key === 'string' && sharedSettings.has(row.key);
+  if (table === 'foods') return row.custom === true;
+  return true;
+}
+
+/** True when a key of `table` may travel (settings travel by key; other tables by row). */
+export function isSharedKey(table: SharedTable, key: string): boolean {
+  return table !== 'settings' || sharedSettings.has(key);
+}
+
+function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
+  return path ? `${path} ${issue.message}` : issue.message;
+}
+
+function isJsonEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const SCHEMAS = { recipes: recipeSchema, meals: mealSchema, shopping: shoppingSchema, foods: foodSchema } as const;
+
+/**
+ * What is wrong with a record that arrived from the household, or null when
+ * it may be written: the same record rules a backup file is checked with.
+ */
+export function recordProblem(table: SharedTable, record: Record<string, unknown>): string | null {
+  if (table === 'settings') {
+    const key = record.key;
+    if (typeof key !== 'string' || !sharedSettings.has(key)) return `setting ${JSON.stringify(key)} is not shared by a household`;
+    const value = coerceSetting(key as SettingKey, record.value);
+    if (!isJsonEqual(value, record.value) && !isJsonEqual(record.value, DEFAULT_SETTINGS[key as SettingKey])) {
+      return `setting ${key} has a value this app cannot use`;
+    }
+    return null;
+  }
+  const result = v.safeParse(SCHEMAS[table], record);
+  if (!result.success) return issueText(result.issues);
+  if (table === 'meals' && record.recipe === null && record.food === null) return 'a meal needs a recipe or a food line';
+  return null;
+}

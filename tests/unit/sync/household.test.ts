@@ -1,0 +1,239 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { tableMap } from '../../../src/sync/doc';
+import type { SyncServer } from '../../../src/sync/server/server';
+import {
+  closeAll,
+  eventually,
+  expectConverged,
+  meal,
+  openDevice,
+  randomKey,
+  recipe,
+  startServer,
+  tempDir,
+  type Device,
+} from './harness';
+
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let server: SyncServer & { lines: string[] };
+let devices: Device[] = [];
+
+beforeEach(async () => {
+  dir = await tempDir();
+  server = await startServer(dir.path);
+  devices = [];
+});
+
+afterEach(async () => {
+  await closeAll(devices);
+  await server.stop();
+  await dir.remove();
+});
+
+async function household(count: number, key = randomKey()): Promise<Device[]> {
+  for (let i = 0; i < count; i += 1) {
+    const device = await openDevice(key, server.url, { joined: true });
+    devices.push(device);
+  }
+  await Promise.all(devices.map((device) => device.sync.whenSynced()));
+  return devices;
+}
+
+describe('household sync between devices', () => {
+  it('shows a meal planned on one device on the others', async () => {
+    const [a, b, c] = await household(3);
+    await a.db.recipes.put(recipe('r1', 'Kimchi fried rice'));
+    await a.db.meals.put(meal('m1', '2026-11-23', 'dinner', 'r1'));
+    await eventually(async () => expect(await c.db.meals.get('m1')).toEqual(meal('m1', '2026-11-23', 'dinner', 'r1')));
+    expect(await b.db.recipes.get('r1')).toMatchObject({ name: 'Kimchi fried rice' });
+    await expectConverged([a, b, c]);
+  });
+
+  it('merges concurrent edits of different fields of one recipe field by field', async () => {
+    const [a, b] = await household(2);
+    await a.db.recipes.put(recipe('r1', 'Dal'));
+    await eventually(async () => expect(await b.db.recipes.get('r1')).toBeDefined());
+    a.sync.goOffline();
+    b.sync.goOffline();
+    await a.db.recipes.update('r1', { name: 'Red lentil dal' });
+    await b.db.recipes.update('r1', { servings: 6, steps: ['Rinse the lentils.', 'Simmer 20 minutes.'] });
+    a.sync.goOnline();
+    b.sync.goOnline();
+    await eventually(async () => expect(await a.db.recipes.get('r1')).toMatchObject({ name: 'Red lentil dal', servings: 6 }));
+    expect((await a.db.recipes.get('r1'))!.steps).toEqual(['Rinse the lentils.', 'Simmer 20 minutes.']);
+    await expectConverged([a, b]);
+  });
+
+  it('keeps both devices’ ticks and manual items made at the same time', async () => {
+    const [a, b] = await household(2);
+    const id = '2026-11-23..2026-11-29';
+    await a.db.shopping.put({ id, checked: [], manual: ['candles'] });
+    await eventually(async () => expect(await b.db.shopping.get(id)).toBeDefined());
+    a.sync.goOffline();
+    b.sync.goOffline();
+    await a.db.shopping.put({ id, checked: ['onion'], manual: ['candles', 'matches'] });
+    await b.db.shopping.put({ id, checked: ['rye-bread'], manual: ['candles', 'foil'] });
+    a.sync.goOnline();
+    b.sync.goOnline();
+    await eventually(async () => {
+      const row = (await a.db.shopping.get(id))!;
+      expect([...row.checked].sort()).toEqual(['onion', 'rye-bread']);
+      expect([...row.manual].sort()).toEqual(['candles', 'foil', 'matches']);
+    });
+    await expectConverged([a, b]);
+  });
+
+  it('merges offline edits made on both sides when they reconnect', async () => {
+    const [a, b] = await household(2);
+    a.sync.goOffline();
+    b.sync.goOffline();
+    await a.db.transaction('rw', a.db.recipes, a.db.meals, async () => {
+      await a.db.recipes.put(recipe('ra', 'Miso soup'));
+      await a.db.meals.put(meal('ma', '2026-11-24', 'lunch', 'ra'));
+    });
+    await b.db.meals.put(meal('mb', '2026-11-25', 'snack', null, '1 apple'));
+    await b.db.settings.put({ key: 'people', value: 3 });
+    await b.db.settings.put({ key: 'theme', value: 'dark' });
+    expect(a.sync.status.waiting).toBeGreaterThan(0);
+    a.sync.goOnline();
+    b.sync.goOnline();
+    await eventually(async () => {
+      expect(await b.db.meals.get('ma')).toBeDefined();
+      expect(await a.db.meals.get('mb')).toBeDefined();
+      expect(await a.db.settings.get('people')).toEqual({ key: 'people', value: 3 });
+    });
+    await expectConverged([a, b]);
+    // Per-device preferences stay on their device.
+    expect(await a.db.settings.get('theme')).toBeUndefined();
+    await eventually(() => expect(a.sync.status).toMatchObject({ state: 'synced', waiting: 0, offlineSince: null }));
+  });
+
+  it('keeps a recipe deleted on one device deleted when another edited it at the same time', async () => {
+    const [a, b] = await household(2);
+    await a.db.recipes.put(recipe('r1', 'Sauerkraut salad'));
+    await a.db.meals.put(meal('m1', '2026-11-23', 'lunch', 'r1'));
+    await eventually(async () => expect(await b.db.meals.get('m1')).toBeDefined());
+    a.sync.goOffline();
+    b.sync.goOffline();
+    await a.db.transaction('rw', a.db.recipes, a.db.meals, async () => {
+      await a.db.recipes.delete('r1');
+      await a.db.meals.delete('m1');
+    });
+    await b.db.recipes.update('r1', { name: 'Sauerkraut and apple salad' });
+    a.sync.goOnline();
+    b.sync.goOnline();
+    await eventually(async () => {
+      expect(await b.db.recipes.get('r1')).toBeUndefined();
+      expect(await b.db.meals.get('m1')).toBeUndefined();
+    });
+    await expectConverged([a, b]);
+  });
+
+  it('does not let a device that was offline bring a deleted recipe back, and undo brings it back everywhere', async () => {
+    const [a, b] = await household(2);
+    const kept = recipe('r1', 'Kefir overnight oats');
+    await a.db.recipes.put(kept);
+    await eventually(async () => expect(await b.db.recipes.get('r1')).toBeDefined());
+    b.sync.goOffline();
+    await a.db.recipes.delete('r1');
+    // The offline device writes its whole (old) copy again, as a stale form save would.
+    await b.db.recipes.put({ ...kept, tags: ['breakfast'] });
+    b.sync.goOnline();
+    await expectConverged([a, b]);
+    // Both sides end the same; the explicit save on b came after a's delete, so it brings the recipe back.
+    const after = await a.db.recipes.get('r1');
+    expect(after === undefined || after.tags.includes('breakfast')).toBe(true);
+    await a.db.recipes.delete('r1');
+    await eventually(async () => expect(await b.db.recipes.get('r1')).toBeUndefined());
+    await a.db.recipes.put(kept);
+    await eventually(async () => expect(await b.db.recipes.get('r1')).toEqual(kept));
+  });
+
+  it('keeps everything across a server restart', async () => {
+    const key = randomKey();
+    const [a] = await household(1, key);
+    await a.db.recipes.put(recipe('r1', 'Tempeh stir fry'));
+    await a.db.meals.put(meal('m1', '2026-11-26', 'dinner', 'r1'));
+    await eventually(() => expect(a.sync.status.waiting).toBe(0));
+    await closeAll(devices);
+    devices = [];
+    const port = server.port;
+    await server.stop();
+    server = await startServer(dir.path, { port });
+    const fresh = await openDevice(key, server.url, { joined: true });
+    devices.push(fresh);
+    await eventually(async () => expect(await fresh.db.meals.get('m1')).toEqual(meal('m1', '2026-11-26', 'dinner', 'r1')));
+    expect(await fresh.db.recipes.get('r1')).toMatchObject({ name: 'Tempeh stir fry' });
+  });
+
+  it('keeps the doc on the device, so it opens with its data while the server is down', async () => {
+    const key = randomKey();
+    const [a] = await household(1, key);
+    await a.db.recipes.put(recipe('r1', 'Natto rice'));
+    await closeAll(devices);
+    devices = [];
+    await server.stop();
+    // Same doc storage, a database that lost the recipe: resuming restores it from the doc.
+    const again = await openDevice(key, 'ws://127.0.0.1:9', { db: a.db, persistenceName: a.persistenceName, joined: true });
+    devices.push(again);
+    await a.db.open();
+    await again.sync.idle();
+    expect(await again.db.recipes.get('r1')).toMatchObject({ name: 'Natto rice' });
+    server = await startServer(dir.path);
+  });
+
+  it('refuses a record from the household that breaks the record rules and says so', async () => {
+    const [a, b] = await household(2);
+    const problems: string[] = [];
+    a.sync.doc.transact(() => {
+      const record = new Y.Map<unknown>();
+      record.set('id', 'bad');
+      record.set('name', 'x'.repeat(600));
+      record.set('servings', -1);
+      tableMap(a.sync.doc, 'recipes').set('bad', record);
+    });
+    await a.db.recipes.put(recipe('good', 'Fine'));
+    await eventually(async () => expect(await b.db.recipes.get('good')).toBeDefined());
+    await b.sync.idle();
+    expect(await b.db.recipes.get('bad')).toBeUndefined();
+    problems.push(b.sync.status.lastError ?? '');
+    expect(problems[0]).toMatch(/not applied: recipes "bad"/);
+  });
+});
+
+describe('the first join of a device that has data', () => {
+  it('merges both sides and keeps the starter library once', async () => {
+    const key = randomKey();
+    const starterA = recipe('starter-dal', 'Dal', { updatedAt: '2026-11-01T08:00:00Z', createdAt: '2026-11-01T08:00:00Z' });
+    const [a] = await household(1, key);
+    await a.db.recipes.bulkPut([starterA, recipe('ra', 'A’s own')]);
+    await a.db.meals.put(meal('ma', '2026-11-23', 'dinner', 'starter-dal'));
+    await a.db.settings.put({ key: 'people', value: 4 });
+    await eventually(() => expect(a.sync.status.waiting).toBe(0));
+
+    const db = (await openDevice(key, server.url)).db;
+    await closeAll(devices.splice(1));
+    // A second device with its own library, the same starter recipe (loaded later) and the same example meal.
+    const own = new (db.constructor as typeof import('../../../src/db/database').ThirtyfoldDatabase)(`joiner-${Math.random()}`);
+    await own.open();
+    await own.recipes.bulkPut([
+      recipe('starter-dal', 'Dal', { updatedAt: '2026-11-02T09:00:00Z', createdAt: '2026-11-02T09:00:00Z' }),
+      recipe('rb', 'B’s own'),
+    ]);
+    await own.meals.bulkPut([meal('mb', '2026-11-23', 'dinner', 'starter-dal'), meal('mb2', '2026-11-24', 'lunch', 'rb')]);
+    await own.settings.put({ key: 'people', value: 2 });
+    await own.shopping.put({ id: 'w', checked: ['salt'], manual: [] });
+    const b = await openDevice(key, server.url, { db: own });
+    devices.push(b);
+    await b.sync.join();
+    await expectConverged([a, b]);
+    const recipes = await b.db.recipes.toArray();
+    expect(recipes.map((r) => r.id).sort()).toEqual(['ra', 'rb', 'starter-dal']);
+    // The example meal planned on both devices is kept once; B's other meal joins the household.
+    expect((await a.db.meals.toArray()).map((m) => m.id).sort()).toEqual(['ma', 'mb2']);
+    // The household's settings win over the joining device's.
+    expect(await b.db.settings.get('people')).toEqual({ key: 'people', value: 4 });
+    expect(await a.db.shopping.get('w')).toEqual({ id: 'w', checked: ['salt'], manual: [] });
+  });
+});
