@@ -5,6 +5,8 @@
  * Scores view.
  */
 
+import type { MedasStatus } from '../../core/scoring/medas';
+
 export type ScoreTopic = 'plants' | 'fiber' | 'fermented' | 'weights' | 'caution';
 
 export interface Evidence {
@@ -68,3 +70,11 @@ export function formatNumber(value: number, digits = 1): string {
   const factor = 10 ** digits;
   return String(Math.round(value * factor) / factor);
 }
+
+/** How a Mediterranean pattern item's status reads in lists and tables. */
+export const MEDAS_STATUS_WORDS: Readonly<Record<MedasStatus, string>> = Object.freeze({
+  met: 'Met',
+  'not-met': 'Not met',
+  'not-assessable': 'Not assessable',
+  'not-scored': 'Not scored',
+});

@@ -8,6 +8,8 @@ export interface WeekFigures {
   plantPoints: number;
   fiberGramsPerDay: number;
   fermentedServings: number;
+  /** Mediterranean pattern items met (of 13); absent counts as none. */
+  medasMet?: number;
   /** The crops that scored, with a display name. */
   plants: readonly { crop: string; name: string }[];
 }
@@ -35,6 +37,8 @@ export interface HistoryWeek {
   plantPoints: number;
   fiberGramsPerDay: number;
   fermentedServings: number;
+  /** Mediterranean pattern items met (of 13); absent counts as none. */
+  medasMet?: number;
   /** Plants seen for the first time in the period this week. */
   firstSeen: number;
   /** Distinct plants over the period up to and including this week. */
@@ -67,6 +71,7 @@ export function figuresOf(score: WeekScore): WeekFigures {
     plantPoints: score.plantPoints,
     fiberGramsPerDay: score.fiber.gramsPerDayRaw,
     fermentedServings: score.fermented.servingsRaw,
+    medasMet: score.medas.met,
     plants: score.plants.filter((p) => p.points > 0).map((p) => ({ crop: p.crop, name: p.name })),
   };
 }
@@ -96,7 +101,7 @@ export function weekHistory(input: HistoryInput): History {
   const weeks: HistoryWeek[] = [];
   byWeek.forEach((meals, index) => {
     const start = addDays(firstStart, 7 * index);
-    let figures: WeekFigures = { plantPoints: 0, fiberGramsPerDay: 0, fermentedServings: 0, plants: [] };
+    let figures: WeekFigures = { plantPoints: 0, fiberGramsPerDay: 0, fermentedServings: 0, medasMet: 0, plants: [] };
     if (meals.length > 0) {
       meals.sort((a, b) => compareText(a.date, b.date) || compareText(a.slot, b.slot) || compareText(a.id, b.id));
       figures = input.score(start, meals);
@@ -122,6 +127,7 @@ export function weekHistory(input: HistoryInput): History {
       plantPoints: figures.plantPoints,
       fiberGramsPerDay: figures.fiberGramsPerDay,
       fermentedServings: figures.fermentedServings,
+      medasMet: figures.medasMet ?? 0,
       firstSeen,
       distinctSoFar: plants.size,
     });
