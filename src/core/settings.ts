@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { pantryAmountsSchema } from './backup/schema';
 import { AISLES } from './types';
 
 /** Every user setting, with the defaults of SCORING.md and DESIGN.md. */
@@ -17,8 +19,14 @@ export interface Settings {
   weekStartDay: number;
   slots: string[];
   aisleOrder: string[];
-  /** Food ids the user marked as pantry staples, beyond the catalog's own. */
+  /** Food ids the user keeps in stock ("I have this"), beyond the catalog's staples. */
   pantryFoods: string[];
+  /** Food ids the user buys even though they are staples ("Buy it"). */
+  buyFoods: string[];
+  /** Grams of each food in the pantry, by food id. */
+  pantryAmounts: Record<string, number>;
+  /** Ticking a line of the shopping list puts what it buys in the pantry. */
+  pantryFromTicks: boolean;
   theme: 'system' | 'light' | 'dark';
   paperSize: 'A4' | 'Letter';
 }
@@ -37,6 +45,9 @@ export const DEFAULT_SETTINGS: Settings = {
   slots: ['breakfast', 'lunch', 'dinner', 'snack'],
   aisleOrder: [...AISLES],
   pantryFoods: [],
+  buyFoods: [],
+  pantryAmounts: {},
+  pantryFromTicks: false,
   theme: 'system',
   paperSize: 'A4',
 };
@@ -50,6 +61,7 @@ export type SettingKey = keyof Settings;
 export function coerceSetting<K extends SettingKey>(key: K, value: unknown): Settings[K] {
   const fallback = DEFAULT_SETTINGS[key];
   if (value === undefined || value === null) return fallback;
+  if (key === 'pantryAmounts') return (v.is(pantryAmountsSchema, value) ? value : fallback) as Settings[K];
   if (Array.isArray(fallback)) {
     return (Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : fallback) as Settings[K];
   }

@@ -236,6 +236,8 @@ export interface Meal {
   servings: number;
   /** For "cook once, eat twice": the meal this one is the leftover of. */
   leftoverOf?: string | null;
+  /** Marked as cooked and eaten: it needs nothing more from the shop. */
+  eaten?: boolean;
 }
 
 /** Saved state of one shopping list (a date range): checked item keys and manual items. */
@@ -244,6 +246,8 @@ export interface ShoppingState {
   id: string;
   checked: string[];
   manual: string[];
+  /** Grams put in the pantry by ticking this list's lines, by food id (taken out again on untick). */
+  stocked?: Record<string, number>;
 }
 
 /** One key-value row of the settings table. */

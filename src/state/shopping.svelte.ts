@@ -1,6 +1,7 @@
 import { parseIsoDate } from '../core/dates';
 import { resolveMeals } from '../core/plan/resolve';
-import { buildShoppingList, shoppingListToMarkdown, shoppingListToText, type ShoppingList } from '../core/shopping';
+import { addToPantry, buildShoppingList, checkPantryAmounts, pantryForList, shoppingListToMarkdown, shoppingListToText, type ShoppingList } from '../core/shopping';
+import { coerceSetting } from '../core/settings';
 import type { Meal, ShoppingState } from '../core/types';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
@@ -78,9 +79,12 @@ export class ShoppingListState {
       catalog.parse,
       {
         aisleOrder: settings.current.aisleOrder,
-        // A fresh set from the setting each time; never mutated.
+        // Fresh sets from the settings each time; never mutated.
         // eslint-disable-next-line svelte/prefer-svelte-reactivity
         pantryIds: new Set(settings.current.pantryFoods),
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity
+        buyIds: new Set(settings.current.buyFoods),
+        pantryAmounts: pantryForList(settings.current.pantryAmounts, this.#saved.current?.stocked),
         units: settings.current.units,
       },
     ),
@@ -120,14 +124,37 @@ export class ShoppingListState {
     this.#to = null;
   }
 
-  /** Ticks or unticks one line of this list. */
+  /**
+   * Ticks or unticks one line of this list. With "Ticking adds to the pantry"
+   * on, a ticked food line puts what it buys in the pantry and unticking takes
+   * it out again, in the same transaction.
+   */
   async setChecked(key: string, checked: boolean): Promise<void> {
     const id = this.id;
-    await db.transaction('rw', db.shopping, async () => {
+    const item = [...this.list.aisles.flatMap((aisle) => aisle.items), ...this.list.pantry].find((line) => line.key === key);
+    const stock = settings.current.pantryFromTicks && item !== undefined ? item.buyGrams : null;
+    await db.transaction('rw', [db.shopping, db.settings], async () => {
       const row = (await db.shopping.get(id)) ?? { id, checked: [], manual: [] };
       const rest = row.checked.filter((k) => k !== key);
-      await db.shopping.put({ ...row, checked: checked ? [...rest, key] : rest });
+      const next: ShoppingState = { ...row, checked: checked ? [...rest, key] : rest };
+      const already = row.stocked?.[key];
+      const grams = checked ? (already === undefined ? stock : null) : (already ?? null);
+      if (grams !== null && grams > 0) {
+        const stored = await db.settings.get('pantryAmounts');
+        const amounts = coerceSetting('pantryAmounts', stored?.value);
+        await db.settings.put({ key: 'pantryAmounts', value: checkPantryAmounts(addToPantry(amounts, key, checked ? grams : -grams)) });
+        const stocked = { ...(row.stocked ?? {}) };
+        if (checked) stocked[key] = grams;
+        else delete stocked[key];
+        next.stocked = stocked;
+      }
+      await db.shopping.put(next);
     });
+  }
+
+  /** Turns "Ticking adds to the pantry" on or off. */
+  setPantryFromTicks(on: boolean): Promise<void> {
+    return settings.set('pantryFromTicks', on);
   }
 
   /** Unticks every line, with Undo. */

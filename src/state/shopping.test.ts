@@ -6,7 +6,7 @@ import { fullAisleOrder, shopping, shoppingListId, withoutChecked } from './shop
 import { undoStack } from './undo.svelte';
 
 function item(key: string, aisle: string): ShoppingItem {
-  return { key, food: key, name: key, quantity: 1, unit: 'piece', amount: '1', display: `1 ${key}`, grams: 100, from: [], optional: false, aisle, staple: false, choice: null, have: null };
+  return { key, food: key, name: key, quantity: 1, unit: 'piece', amount: '1', display: `1 ${key}`, grams: 100, buyGrams: 100, from: [], optional: false, aisle, staple: false, choice: null, have: null };
 }
 
 const LIST: ShoppingList = {

@@ -32,3 +32,13 @@ export async function changeDatabase(page: Page, change: DatabaseChange): Promis
     change,
   );
 }
+
+/** The first day (a Monday, the default week start) of the week holding today in the page's time zone. */
+export function weekStartIn(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const now = new Date();
+    const date = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+    return date.toISOString().slice(0, 10);
+  });
+}

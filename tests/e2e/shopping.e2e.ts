@@ -2,6 +2,7 @@ import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { weekStartIn } from './database';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -25,15 +26,6 @@ interface SeedMeal {
   servings: number;
 }
 
-/** The first day (a Monday, the default week start) of the week holding today in the page's time zone. */
-function weekStartIn(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const now = new Date();
-    const date = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-    return date.toISOString().slice(0, 10);
-  });
-}
 
 /** Writes recipes and meals straight into the app's IndexedDB (the app must have opened it once), then reloads. */
 async function seed(page: Page, recipes: SeedRecipe[], meals: SeedMeal[]): Promise<string> {

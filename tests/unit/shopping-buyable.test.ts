@@ -157,6 +157,17 @@ describe('pantry amounts', () => {
   });
 });
 
+describe('meals marked eaten', () => {
+  it('need nothing more from the shop', () => {
+    const soup = recipe('soup', 2, ['750 g red lentils']);
+    const meals: Meal[] = [
+      { id: 'a', date: '2026-11-23', slot: 'dinner', recipe: 'soup', food: null, servings: 2, eaten: true },
+      { id: 'b', date: '2026-11-24', slot: 'dinner', recipe: 'soup', food: null, servings: 1 },
+    ];
+    expect(find(list(meals, [soup]), 'red-lentils')?.grams).toBe(375);
+  });
+});
+
 describe('what each meal uses', () => {
   it('a pot eaten over two days shows half the line on each day', () => {
     const pot = recipe('pot', 4, ['2 cups cooked brown rice']);

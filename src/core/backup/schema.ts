@@ -120,6 +120,7 @@ export const mealSchema = v.object(
     food: v.nullable(text(LIMITS.line)),
     servings: positive,
     leftoverOf: v.optional(v.nullable(id)),
+    eaten: v.optional(v.boolean('must be true or false')),
   },
   'must be an object',
 );
@@ -164,11 +165,22 @@ export const foodSchema = v.object(
   'must be an object',
 );
 
+/** Grams of each food, keyed by food id: the pantry's amounts (setting `pantryAmounts`) and what a list's ticks put there. */
+export const pantryAmountsSchema = v.pipe(
+  keyed(
+    v.pipe(v.string(), v.minLength(1, 'must be keyed by food id'), v.maxLength(LIMITS.id, 'must be keyed by food id')),
+    number('must be a number of grams from 0 to 1,000,000', 0, 1_000_000),
+    'must be an object of food id → grams',
+  ),
+  v.check((value) => Object.keys(value).length <= LIMITS.listItems, `must hold at most ${formatCount(LIMITS.listItems)} foods`),
+);
+
 export const shoppingSchema = v.object(
   {
     id,
     checked: list(text(LIMITS.line), 100_000),
     manual: list(text(LIMITS.line), 100_000),
+    stocked: v.optional(pantryAmountsSchema),
   },
   'must be an object',
 );

@@ -168,6 +168,8 @@ export function buildShoppingList(
   for (const line of input.lines) {
     const { meal } = line;
     if ((from !== null && meal.date < from) || (to !== null && meal.date > to)) continue;
+    // A meal marked eaten needs nothing more.
+    if (meal.eaten === true) continue;
     const source = {
       meal: meal.id,
       date: meal.date,
@@ -372,6 +374,7 @@ function toItem(entry: FoodEntry, options: ShoppingOptions): ShoppingItem {
     name: food.name,
     quantity: main ? main.quantity : null,
     unit: main ? main.unit : null,
+    buyGrams: main ? main.grams : null,
     amount: amountParts.join(' + '),
     display: displayParts.join(' + '),
     grams: entry.known ? Math.round(need * 10) / 10 : null,

@@ -34,6 +34,8 @@ export interface ShoppingItem {
   /** What to buy, in `unit`; null when no amount converts to grams. */
   quantity: number | null;
   unit: string | null;
+  /** Grams of what the line buys (whole packs, whole items, the rounded weight), null with no quantity. */
+  buyGrams: number | null;
   /** The amount without the name: "3", "450 g", "2 × 400 g cans"; with any extras. */
   amount: string;
   /** The whole line: "3 onions", "450 g kale + 1 bunch", "salt, to taste". */

@@ -62,12 +62,12 @@ describe('buyAmount', () => {
 
   it('names the container of a sized pack', () => {
     const bagged: Food = { ...food('kale'), buyAs: 'pack', pack: { name: '200 g bag', grams: 200 } };
-    expect(buyAmount(bagged, 250, 'metric')).toEqual({ quantity: 2, unit: 'bag', amount: '2 × 200 g bags', display: '2 × 200 g bags kale' });
+    expect(buyAmount(bagged, 250, 'metric')).toEqual({ quantity: 2, unit: 'bag', amount: '2 × 200 g bags', display: '2 × 200 g bags kale', grams: 400 });
   });
 
   it('does not repeat the food name a pack name already holds', () => {
     const eggs: Food = { ...food('egg'), buyAs: 'pack', pack: { name: '12 eggs', grams: 600 } };
-    expect(buyAmount(eggs, 700, 'metric')).toEqual({ quantity: 2, unit: 'pack', amount: '2 × 12 eggs', display: '2 × 12 eggs' });
+    expect(buyAmount(eggs, 700, 'metric')).toEqual({ quantity: 2, unit: 'pack', amount: '2 × 12 eggs', display: '2 × 12 eggs', grams: 1200 });
     const whites: Food = { ...eggs, name: 'Egg white' };
     expect(buyAmount(whites, 100, 'metric').display).toBe('1 × 12 eggs (egg white)');
   });

@@ -13,6 +13,8 @@ export interface BuyAmount {
   amount: string;
   /** The whole line: "450 g kale", "3 onions", "2 × 400 g cans chickpeas". */
   display: string;
+  /** Grams of what is bought: whole items, whole packs or the rounded amount. */
+  grams: number;
 }
 
 const GRAMS_PER_OUNCE = 28.349523125;
@@ -177,41 +179,41 @@ export function measureExtra(milliliters: number, units: UnitSystem): { quantity
 }
 
 /** A weight in the unit system, rounded up: "450 g", "1.25 kg", "3 oz", "1¼ lb". */
-export function weightAmount(grams: number, units: UnitSystem): { quantity: number; unit: string; amount: string } {
+export function weightAmount(grams: number, units: UnitSystem): { quantity: number; unit: string; amount: string; grams: number } {
   if (units === 'us') {
     if (grams < GRAMS_PER_POUND / 4 - EPSILON) {
       const ounces = Math.max(1, ceilTo(grams / GRAMS_PER_OUNCE, 1));
-      return { quantity: ounces, unit: 'ounce', amount: `${ounces} oz` };
+      return { quantity: ounces, unit: 'ounce', amount: `${ounces} oz`, grams: ounces * GRAMS_PER_OUNCE };
     }
     const pounds = ceilTo(grams / GRAMS_PER_POUND, 0.25);
-    return { quantity: pounds, unit: 'pound', amount: `${formatNumber(pounds)} lb` };
+    return { quantity: pounds, unit: 'pound', amount: `${formatNumber(pounds)} lb`, grams: pounds * GRAMS_PER_POUND };
   }
   const rounded = Math.max(roundMetricUp(grams), 5);
-  if (rounded >= 1000) return { quantity: rounded / 1000, unit: 'kilogram', amount: `${formatDecimal(rounded / 1000)} kg` };
-  return { quantity: rounded, unit: 'gram', amount: `${rounded} g` };
+  if (rounded >= 1000) return { quantity: rounded / 1000, unit: 'kilogram', amount: `${formatDecimal(rounded / 1000)} kg`, grams: rounded };
+  return { quantity: rounded, unit: 'gram', amount: `${rounded} g`, grams: rounded };
 }
 
 /** A volume in the unit system, rounded up: "500 ml", "1.5 l", "6 fl oz", "1½ cups", "2 qt". */
-function volumeAmount(milliliters: number, units: UnitSystem): { quantity: number; unit: string; amount: string } {
+function volumeAmount(milliliters: number, units: UnitSystem): { quantity: number; unit: string; amount: string; milliliters: number } {
   if (units === 'us') {
     if (milliliters < ML_PER_CUP - EPSILON) {
       const ounces = Math.max(1, ceilTo(milliliters / ML_PER_FLUID_OUNCE, 1));
-      return { quantity: ounces, unit: 'fluid ounce', amount: `${ounces} fl oz` };
+      return { quantity: ounces, unit: 'fluid ounce', amount: `${ounces} fl oz`, milliliters: ounces * ML_PER_FLUID_OUNCE };
     }
     if (milliliters < 4 * ML_PER_CUP - EPSILON) {
       const cups = ceilTo(milliliters / ML_PER_CUP, 0.25);
-      return { quantity: cups, unit: 'cup', amount: `${formatNumber(cups)} ${cups <= 1 ? 'cup' : 'cups'}` };
+      return { quantity: cups, unit: 'cup', amount: `${formatNumber(cups)} ${cups <= 1 ? 'cup' : 'cups'}`, milliliters: cups * ML_PER_CUP };
     }
     if (milliliters < ML_PER_GALLON - EPSILON) {
       const quarts = ceilTo(milliliters / ML_PER_QUART, 0.25);
-      return { quantity: quarts, unit: 'quart', amount: `${formatNumber(quarts)} qt` };
+      return { quantity: quarts, unit: 'quart', amount: `${formatNumber(quarts)} qt`, milliliters: quarts * ML_PER_QUART };
     }
     const gallons = ceilTo(milliliters / ML_PER_GALLON, 0.25);
-    return { quantity: gallons, unit: 'gallon', amount: `${formatNumber(gallons)} gal` };
+    return { quantity: gallons, unit: 'gallon', amount: `${formatNumber(gallons)} gal`, milliliters: gallons * ML_PER_GALLON };
   }
   const rounded = Math.max(roundMetricUp(milliliters), 5);
-  if (rounded >= 1000) return { quantity: rounded / 1000, unit: 'liter', amount: `${formatDecimal(rounded / 1000)} l` };
-  return { quantity: rounded, unit: 'milliliter', amount: `${rounded} ml` };
+  if (rounded >= 1000) return { quantity: rounded / 1000, unit: 'liter', amount: `${formatDecimal(rounded / 1000)} l`, milliliters: rounded };
+  return { quantity: rounded, unit: 'milliliter', amount: `${rounded} ml`, milliliters: rounded };
 }
 
 /** A weight as printed on a pack: "400 g", "1 kg", "14 oz", "2.2 lb". */
@@ -307,7 +309,7 @@ export function buyAmount(food: Food, grams: number, units: UnitSystem): BuyAmou
       const count = Math.max(1, ceilTo(grams / each, 1));
       const byName = unit === 'piece' || unit === 'medium' || unit === 'large' || unit === 'small';
       const display = byName ? countPhrase(count, null, name) : `${countPhrase(count, unit, name)} ${name}`;
-      return { quantity: count, unit: byName ? 'piece' : unit, amount: byName ? String(count) : countPhrase(count, unit, name), display };
+      return { quantity: count, unit: byName ? 'piece' : unit, amount: byName ? String(count) : countPhrase(count, unit, name), display, grams: count * each };
     }
   }
   if (food.buyAs === 'pack' && food.pack && food.pack.grams > 0) {
@@ -315,13 +317,13 @@ export function buyAmount(food: Food, grams: number, units: UnitSystem): BuyAmou
     const label = cachedPackLabel(food, food.pack, units);
     const amount = `${count} × ${count === 1 ? label.one : label.many}`;
     const display = label.contents === 'all' ? amount : label.contents === 'some' ? `${amount} (${name})` : `${amount} ${name}`;
-    return { quantity: count, unit: label.unit, amount, display };
+    return { quantity: count, unit: label.unit, amount, display, grams: count * food.pack.grams };
   }
   if (food.buyAs === 'volume') {
     const density = gramsPerMilliliter(food);
     if (density !== null && density > 0) {
-      const volume = volumeAmount(grams / density, units);
-      return { ...volume, display: `${volume.amount} ${name}` };
+      const { milliliters, ...volume } = volumeAmount(grams / density, units);
+      return { ...volume, display: `${volume.amount} ${name}`, grams: milliliters * density };
     }
   }
   const weight = weightAmount(grams, units);
