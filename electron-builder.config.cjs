@@ -5,7 +5,6 @@
  */
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
-const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
 
 const localDist = join(__dirname, 'node_modules/electron/dist');
 
@@ -37,20 +36,20 @@ module.exports = {
   nsis: { oneClick: false, allowToChangeInstallationDirectory: true, perMachine: false },
   mac: { target: ['dmg'], icon: 'resources/icon.png', category: 'public.app-category.lifestyle', hardenedRuntime: true },
   dmg: { title: 'Thirtyfold' },
-  /** Turns off what an attacker could use to run Node through the app (Electron fuses). */
-  afterPack: async (context) => {
-    const ext = { darwin: '.app', win32: '.exe', linux: '' }[context.electronPlatformName];
-    const name = context.electronPlatformName === 'linux' ? context.packager.executableName : context.packager.appInfo.productFilename;
-    const executable = join(context.appOutDir, `${name}${ext}`);
-    await flipFuses(executable, {
-      version: FuseVersion.V1,
-      resetAdHocDarwinSignature: context.electronPlatformName === 'darwin',
-      [FuseV1Options.RunAsNode]: false,
-      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-      [FuseV1Options.EnableNodeCliInspectArguments]: false,
-      [FuseV1Options.OnlyLoadAppFromAsar]: true,
-      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-      [FuseV1Options.EnableCookieEncryption]: true,
-    });
+  /**
+   * Electron fuses, flipped in the packaged binary just before signing: off
+   * what an attacker could use to run Node or code of their own through the
+   * app (ELECTRON_RUN_AS_NODE, NODE_OPTIONS, --inspect, code outside the
+   * checked asar, the extra powers of file:// pages, which the app never loads).
+   */
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    onlyLoadAppFromAsar: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    enableCookieEncryption: true,
+    grantFileProtocolExtraPrivileges: false,
+    resetAdHocDarwinSignature: true,
   },
 };

@@ -23,7 +23,17 @@ describe('automatic backups on disk', () => {
       expect(() => validateBackupRead({ name })).toThrow(IpcArgumentError);
     }
     expect(validateBackupRead({ name: 'thirtyfold-backup-2026-11-01.json' }).name).toBe('thirtyfold-backup-2026-11-01.json');
-    expect(() => validateBackupWrite({ text: '{}', day: '../x' })).toThrow(IpcArgumentError);
-    expect(() => validateBackupWrite({ text: 5, day: '2026-11-01' })).toThrow(IpcArgumentError);
+    const today = '2026-11-01';
+    expect(() => validateBackupWrite({ text: '{}', day: '../x' }, today)).toThrow(IpcArgumentError);
+    expect(() => validateBackupWrite({ text: 5, day: '2026-11-01' }, today)).toThrow(IpcArgumentError);
+  });
+
+  it('takes only a real day next to today for an automatic backup', () => {
+    const today = '2026-03-01';
+    for (const day of ['2026-02-28', '2026-03-01', '2026-03-02']) expect(validateBackupWrite({ text: '{}', day }, today).day).toBe(day);
+    for (const day of ['0000-01-01', '9999-12-31', '2026-02-30', '2026-13-01', '2026-03-00', '2026-03-03', '2025-03-01']) {
+      expect(() => validateBackupWrite({ text: '{}', day }, today)).toThrow(new IpcArgumentError('day must be today'));
+    }
+    expect(validateBackupWrite({ text: '{}', day: '2027-01-01' }, '2026-12-31').day).toBe('2027-01-01');
   });
 });

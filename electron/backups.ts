@@ -1,6 +1,7 @@
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackupFileInfo } from '../src/shared/ipc';
+import { writeFileDurably } from './files';
 import { backupFileName, isBackupFileName } from './validate';
 
 /** How many daily backups stay on disk. */
@@ -25,19 +26,18 @@ export async function listBackups(folder: string): Promise<BackupFileInfo[]> {
 }
 
 /**
- * Writes the day's backup through a temporary file and a rename, so a full
- * disk leaves the previous backup whole; then keeps only the newest ones.
+ * Writes the day's backup through a temporary file, flushed to disk, and a
+ * rename, so a full disk or a power cut leaves the previous backup whole; then
+ * keeps only the newest ones.
  */
 export async function writeBackup(folder: string, day: string, text: string, keep = KEEP_BACKUPS): Promise<BackupFileInfo> {
   await mkdir(folder, { recursive: true });
   const name = backupFileName(day);
   const target = join(folder, name);
-  const temporary = `${target}.partial`;
   try {
-    await writeFile(temporary, text, 'utf8');
-    await rename(temporary, target);
+    await writeFileDurably(target, text);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await unlink(`${target}.partial`).catch(() => undefined);
     throw error;
   }
   const all = await listBackups(folder);
@@ -49,4 +49,10 @@ export async function writeBackup(folder: string, day: string, text: string, kee
 /** Reads one automatic backup by name (validated by the caller). */
 export function readBackup(folder: string, name: string): Promise<string> {
   return readFile(join(folder, name), 'utf8');
+}
+
+/** The local calendar day of `now`, YYYY-MM-DD, as the renderer names its daily backup. */
+export function localDay(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -1,13 +1,17 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { fetchPage } from './fetch-page';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { IpcChannel, IpcContract, MenuCommand } from '../src/shared/ipc';
 import { MENU_CHANNEL } from '../src/shared/ipc';
 import { menuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from './protocol';
-import { listBackups, readBackup, writeBackup } from './backups';
+import { listBackups, localDay, readBackup, writeBackup } from './backups';
+import { readPickedFile } from './files';
+import { testOverrides } from './test-env';
 import {
   IpcArgumentError,
+  isAppUrl,
   isTrustedSender,
   validateBackupRead,
   validateBackupWrite,
@@ -20,7 +24,8 @@ import {
 import { MIN_HEIGHT, MIN_WIDTH, readWindowState, writeWindowState } from './window-state';
 
 const APP_URL = 'app://thirtyfold/index.html';
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const overrides = testOverrides(process.env, app.isPackaged);
+const devServerUrl = overrides.devServerUrl;
 const rendererRoot = join(__dirname, '../renderer');
 
 protocol.registerSchemesAsPrivileged([
@@ -28,7 +33,7 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
 ]);
 
-if (process.env.THIRTYFOLD_USER_DATA) app.setPath('userData', process.env.THIRTYFOLD_USER_DATA);
+if (overrides.userData) app.setPath('userData', overrides.userData);
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -56,7 +61,7 @@ function lockDown(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith('app://thirtyfold/') && !(devServerUrl && url.startsWith(devServerUrl))) event.preventDefault();
+      if (!isAppUrl(url, devServerUrl)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     // The recipe editor holds the window open while it has unsaved edits: ask before losing them.
@@ -76,7 +81,7 @@ function lockDown(): void {
     });
     contents.setWindowOpenHandler(({ url }) => {
       // Links the user clicks open in their browser, and only http(s) ones.
-      if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+      if (/^https?:\/\//i.test(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: only http(s) links the user clicked, opened in their browser
       return { action: 'deny' };
     });
   });
@@ -107,8 +112,8 @@ function registerIpc(): void {
   });
   handle('app:save-pdf', validateSavePdf, async (request, event) => {
     const window = BrowserWindow.fromWebContents(event.sender) ?? undefined;
-    const target = process.env.THIRTYFOLD_PDF_PATH
-      ? { canceled: false, filePath: process.env.THIRTYFOLD_PDF_PATH }
+    const target = overrides.pdfPath
+      ? { canceled: false, filePath: overrides.pdfPath }
       : await dialog.showSaveDialog(window!, {
           title: request.title,
           defaultPath: join(app.getPath('documents'), request.suggestedName),
@@ -124,7 +129,7 @@ function registerIpc(): void {
     const result = await dialog.showOpenDialog(window!, { title: request.title, filters: request.filters, properties: ['openFile'] });
     const path = result.filePaths[0];
     if (result.canceled || !path) return null;
-    const bytes = new Uint8Array(await readFile(path));
+    const bytes = await readPickedFile(path);
     app.addRecentDocument(path);
     return { name: basename(path), path, bytes };
   });
@@ -147,32 +152,10 @@ function backupFolder(): string {
 }
 
 function registerBackupIpc(): void {
-  handle('app:backup-write', validateBackupWrite, (request) => writeBackup(backupFolder(), request.day, request.text));
+  handle('app:backup-write', (value) => validateBackupWrite(value, localDay(new Date())), (request) => writeBackup(backupFolder(), request.day, request.text));
   handle('app:backup-list', validateEmpty, () => listBackups(backupFolder()));
   handle('app:backup-read', validateBackupRead, (request) => readBackup(backupFolder(), request.name));
   handle('app:fetch-page', validateFetchPage, (request) => fetchPage(request.url));
-}
-
-const MAX_PAGE_BYTES = 5 * 1024 * 1024;
-
-/** Fetches one recipe page the user asked for, with a time limit and a size limit. */
-async function fetchPage(url: string): Promise<{ url: string; html: string }> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), 20_000);
-  try {
-    const response = await net.fetch(url, { signal: controller.signal, redirect: 'follow', headers: { accept: 'text/html,application/xhtml+xml' } });
-    if (!response.ok) throw new Error(`the site answered ${response.status} ${response.statusText}`);
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > MAX_PAGE_BYTES) throw new Error('the page is larger than 5 MB');
-    const html = await response.text();
-    if (html.length > MAX_PAGE_BYTES) throw new Error('the page is larger than 5 MB');
-    return { url: response.url || url, html };
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw new Error('the site did not answer within 20 seconds');
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 function createWindow(): void {
@@ -189,12 +172,14 @@ function createWindow(): void {
     backgroundColor: '#f7f5ef',
     title: 'Thirtyfold',
     webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
+      preload: join(__dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK: sandboxed; exposes one object that invokes only the listed app:* channels
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: true,
+      // A middle click would otherwise open links in a new window (denied anyway by setWindowOpenHandler).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (state.maximized) mainWindow.maximize();

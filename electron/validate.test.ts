@@ -48,6 +48,14 @@ describe('IPC argument validation', () => {
     expect(isTrustedSender('http://localhost:5173/', undefined)).toBe(false);
     expect(isTrustedSender('https://example.com/', undefined)).toBe(false);
     expect(isTrustedSender('app://other/index.html', undefined)).toBe(false);
+    // The dev server matches by exact origin, not by a prefix of the text.
+    expect(isTrustedSender('http://localhost:5173/#/plan', 'http://localhost:5173')).toBe(true);
+    expect(isTrustedSender('http://localhost:51730/', 'http://localhost:5173')).toBe(false);
+    expect(isTrustedSender('http://localhost:5173.evil.example/', 'http://localhost:5173')).toBe(false);
+    expect(isTrustedSender('http://localhost:5173@evil.example/', 'http://localhost:5173')).toBe(false);
+    expect(isTrustedSender('https://localhost:5173/', 'http://localhost:5173')).toBe(false);
+    expect(isTrustedSender('app://thirtyfold.evil/index.html', undefined)).toBe(false);
+    expect(isTrustedSender('app://thirtyfold/index.html', 'not a url')).toBe(true);
     expect(isTrustedSender(undefined, undefined)).toBe(false);
   });
 });
@@ -58,7 +66,7 @@ describe('fetch-page validation', () => {
     expect(validateFetchPage({ url: 'http://example.org/a?b=c' }).url).toBe('http://example.org/a?b=c');
   });
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'ftp://example.com/x', 'http://localhost:8080/', 'http://127.0.0.1/', 'http://192.168.1.5/', 'http://10.0.0.1/', 'http://172.20.0.1/', 'http://[::1]/', 'https://user:pw@example.com/', 'not a url', ''])(
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'ftp://example.com/x', 'http://localhost:8080/', 'http://127.0.0.1/', 'http://192.168.1.5/', 'http://10.0.0.1/', 'http://172.20.0.1/', 'http://[::1]/', 'http://localhost./', 'http://printer.local./', 'http://100.64.0.1/', 'http://[::ffff:127.0.0.1]/', 'http://224.0.0.1/', 'https://user:pw@example.com/', 'not a url', ''])(
     'refuses %s',
     (url) => {
       expect(() => validateFetchPage({ url })).toThrow(IpcArgumentError);

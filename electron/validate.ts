@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import type { FileFilter, OpenFileRequest, SaveFileRequest, SavePdfRequest } from '../src/shared/ipc';
+import { checkUrl, isPublicAddress } from './fetch-page';
 
 /** Thrown when a renderer sends an argument main will not act on. */
 export class IpcArgumentError extends Error {
@@ -75,20 +77,52 @@ export function validateEmpty(value: unknown): void {
   if (value !== undefined && value !== null) throw new IpcArgumentError('this request takes no argument');
 }
 
+/**
+ * True for a URL of the app's own page: app://thirtyfold/…, or in development
+ * the dev server's exact origin (scheme, host and port; `localhost:51730` is
+ * not `localhost:5173`).
+ */
+export function isAppUrl(url: string | undefined, devServerUrl: string | undefined): boolean {
+  if (!url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'app:' && parsed.host === 'thirtyfold') return true;
+  if (!devServerUrl) return false;
+  try {
+    const dev = new URL(devServerUrl);
+    return (dev.protocol === 'http:' || dev.protocol === 'https:') && parsed.origin === dev.origin;
+  } catch {
+    return false;
+  }
+}
+
 /** True when an IPC message comes from the app's own page (app:// or the dev server), not from anything else. */
 export function isTrustedSender(url: string | undefined, devServerUrl: string | undefined): boolean {
-  if (!url) return false;
-  if (url.startsWith('app://thirtyfold/')) return true;
-  return devServerUrl !== undefined && devServerUrl !== '' && url.startsWith(devServerUrl);
+  return isAppUrl(url, devServerUrl);
 }
 
 const BACKUP_NAME = /^thirtyfold-backup-\d{4}-\d{2}-\d{2}\.json$/;
 
-/** Validates the argument of app:backup-write: the backup text and the local day it belongs to. */
-export function validateBackupWrite(value: unknown): { text: string; day: string } {
+/** The days around `today` (YYYY-MM-DD) that a local day can be somewhere on Earth: yesterday, today, tomorrow. */
+function nearbyDays(today: string): string[] {
+  const [year, month, day] = today.split('-').map(Number);
+  return [-1, 0, 1].map((offset) => new Date(Date.UTC(year, month - 1, day + offset)).toISOString().slice(0, 10));
+}
+
+/**
+ * Validates the argument of app:backup-write: the backup text and the local
+ * day it belongs to, which must be a real date next to today (the renderer
+ * writes today's backup; a time-zone change can move it by a day).
+ */
+export function validateBackupWrite(value: unknown, today: string): { text: string; day: string } {
   if (!isRecord(value)) throw new IpcArgumentError('request must be an object');
   const day = text(value.day, 'day', 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new IpcArgumentError('day must be YYYY-MM-DD');
+  if (!nearbyDays(today).includes(day)) throw new IpcArgumentError('day must be today');
   return { text: text(value.text, 'text', MAX_TEXT), day };
 }
 
@@ -110,21 +144,17 @@ export function isBackupFileName(name: string): boolean {
   return BACKUP_NAME.test(name);
 }
 
-/** Validates the argument of app:fetch-page: one http(s) URL, no credentials, no local addresses. */
+/** Validates the argument of app:fetch-page: one http(s) URL, no credentials, no local names or addresses. */
 export function validateFetchPage(value: unknown): { url: string } {
   if (!isRecord(value)) throw new IpcArgumentError('request must be an object');
-  const raw = text(value.url, 'url', 2000).trim();
   let url: URL;
   try {
-    url = new URL(raw);
-  } catch {
-    throw new IpcArgumentError('url is not a web address');
+    url = checkUrl(text(value.url, 'url', 2000).trim());
+  } catch (error) {
+    throw new IpcArgumentError(`url: ${(error as Error).message}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new IpcArgumentError('url must start with http:// or https://');
-  if (url.username || url.password) throw new IpcArgumentError('url must not carry a user name or password');
-  const host = url.hostname.toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || /^(127\.|10\.|192\.168\.|169\.254\.|0\.|\[)/.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host)) {
-    throw new IpcArgumentError('url must be a public web address');
-  }
+  // fetchPage checks every address again on every hop, after the lookup.
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) && !isPublicAddress(host)) throw new IpcArgumentError('url must be a public web address');
   return { url: url.toString() };
 }

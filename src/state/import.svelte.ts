@@ -182,7 +182,14 @@ export class ImportState {
 
   /** Asks for a file and reads it. */
   async chooseFile(): Promise<void> {
-    const file = await platform.openFile({ title: 'Import recipes', filters: FILE_FILTERS });
+    let file: PickedFile | null;
+    try {
+      file = await platform.openFile({ title: 'Import recipes', filters: FILE_FILTERS });
+    } catch (error) {
+      // The desktop refuses some files before reading them (too large, not a file); its reason follows the channel name.
+      this.error = `The file could not be opened: ${message(error).replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '')}.`;
+      return;
+    }
     if (file) await this.fromFile(file);
   }
 
