@@ -8,6 +8,7 @@ import { menuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from './protocol';
 import { listBackups, localDay, readBackup, writeBackup } from './backups';
 import { readPickedFile } from './files';
+import { filesFromArgv } from './open-files';
 import { testOverrides } from './test-env';
 import {
   IpcArgumentError,
@@ -36,6 +37,21 @@ protocol.registerSchemesAsPrivileged([
 if (overrides.userData) app.setPath('userData', overrides.userData);
 
 let mainWindow: BrowserWindow | null = null;
+
+/** Files the system asked the app to open, waiting for the renderer to take them (app:take-opened-files). */
+const openedFiles: string[] = filesFromArgv(process.argv, app.isPackaged, process.cwd());
+
+/** Tells the page that files are waiting, once it is loaded (until then it takes them when it starts). */
+function announceOpenedFiles(): void {
+  if (openedFiles.length > 0 && mainWindow && !mainWindow.webContents.isLoading()) send({ type: 'opened-files' });
+}
+
+// macOS hands files over by this event, also before the app is ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  openedFiles.push(path);
+  announceOpenedFiles();
+});
 
 function send(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_CHANNEL, command);
@@ -156,6 +172,10 @@ function registerBackupIpc(): void {
   handle('app:backup-list', validateEmpty, () => listBackups(backupFolder()));
   handle('app:backup-read', validateBackupRead, (request) => readBackup(backupFolder(), request.name));
   handle('app:fetch-page', validateFetchPage, (request) => fetchPage(request.url));
+  handle('app:take-opened-files', validateEmpty, async () => {
+    const paths = openedFiles.splice(0);
+    return Promise.all(paths.map(async (path) => ({ name: basename(path), path, bytes: await readPickedFile(path) })));
+  });
 }
 
 function createWindow(): void {
@@ -184,6 +204,7 @@ function createWindow(): void {
   });
   if (state.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.webContents.on('did-finish-load', announceOpenedFiles);
   const save = () => {
     if (!mainWindow) return;
     writeWindowState(statePath, { ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() });
@@ -207,10 +228,12 @@ function showAbout(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openedFiles.push(...filesFromArgv(argv, app.isPackaged, workingDirectory));
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    announceOpenedFiles();
   });
   app.whenReady().then(() => {
     serveApp();

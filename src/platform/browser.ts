@@ -55,5 +55,6 @@ export function browserPlatform(): Platform {
     fetchPage: null,
     backups: null,
     onMenu: () => () => {},
+    takeOpenedFiles: async () => [],
   };
 }

@@ -35,5 +35,6 @@ export function electronPlatform(desktop: DesktopApi): Platform {
       read: (name) => desktop.invoke('app:backup-read', { name }),
     },
     onMenu: (listener) => desktop.onMenu(listener),
+    takeOpenedFiles: () => desktop.invoke('app:take-opened-files', undefined),
   };
 }

@@ -27,4 +27,6 @@ export interface Platform {
   } | null;
   /** Listens for application-menu commands (desktop only); returns an unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** Files the system opened with the app since the last call (desktop; always none in a browser). */
+  takeOpenedFiles(): Promise<PickedFile[]>;
 }

@@ -53,6 +53,8 @@ export type MenuCommand =
   | { type: 'save-pdf' }
   | { type: 'new-recipe' }
   | { type: 'import-recipe' }
+  /** Files the system asked the app to open (file associations) are waiting: take them with app:take-opened-files. */
+  | { type: 'opened-files' }
   | { type: 'export-backup' }
   | { type: 'restore-backup' }
   | { type: 'undo' }
@@ -79,6 +81,8 @@ export interface IpcContract {
   'app:backup-read': { request: { name: string }; response: string };
   /** Fetches a recipe page the user asked to import (the only network request the app makes). */
   'app:fetch-page': { request: { url: string }; response: { url: string; html: string } };
+  /** The files opened with the app (double-click, "Open with", a second start) since the last call, read and handed over once. */
+  'app:take-opened-files': { request: void; response: OpenedFile[] };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -93,6 +97,7 @@ export const IPC_CHANNELS: readonly IpcChannel[] = [
   'app:backup-list',
   'app:backup-read',
   'app:fetch-page',
+  'app:take-opened-files',
 ];
 
 /** Channel main uses to push menu commands to the renderer. */

@@ -341,6 +341,22 @@ export class ImportState {
     return ids;
   }
 
+  /**
+   * Files the system opened with the app (a double-clicked backup or Paprika
+   * export): the first goes where a dropped file goes; more at once are named.
+   */
+  async openPending(): Promise<void> {
+    const files = await platform.takeOpenedFiles();
+    if (files.length === 0) return;
+    await this.openDropped(files[0]);
+    if (files.length > 1 && this.open && !this.error) {
+      this.error = `Opened ${files[0].name}; open the other ${files.length - 1 === 1 ? 'file' : `${files.length - 1} files`} one at a time (${files
+        .slice(1, 4)
+        .map((file) => file.name)
+        .join(', ')}${files.length > 4 ? ', …' : ''}).`;
+    }
+  }
+
   /** A file dropped on the window: the import dialog opens for recipes; backups and week plans go their own way. */
   async openDropped(file: PickedFile): Promise<void> {
     if (this.busy) return;
