@@ -38,6 +38,8 @@ describe('app:// protocol', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/);
+    // The network is open to WebSockets (household sync) only.
+    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self' ws: wss:;/);
   });
 
   it('names content types', () => {

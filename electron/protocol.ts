@@ -1,13 +1,14 @@
 import { extname, join, normalize, sep } from 'node:path';
 
-/** The page's Content-Security-Policy: only the app's own scripts, no network. */
+/** The page's Content-Security-Policy: only the app's own scripts; no network but the household sync WebSocket. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // Household sync connects to the server the user entered: WebSocket schemes only, never http(s) fetches.
+  "connect-src 'self' ws: wss:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

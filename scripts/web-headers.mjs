@@ -1,9 +1,10 @@
 /**
  * The headers the built renderer is served with outside Electron (the preview
- * server and the benchmark): the same strict policy, and content types by extension.
+ * server and the benchmark): the same strict policy (WebSockets only for household
+ * sync), and content types by extension.
  */
 export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -1,6 +1,7 @@
 import type { ViewId } from './router.svelte';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
+import { household, householdFlagged } from './household.svelte';
 import { plan } from './plan.svelte';
 import { recipes } from './recipes.svelte';
 import { router } from './router.svelte';
@@ -26,7 +27,12 @@ import { router } from './router.svelte';
  *    another view) and the browser is idle, at most `IDLE_TIMEOUT` ms later:
  *    `boot.idle` turns true. The catalog loads (the next edit will need it);
  *    the app shell mounts the import and backup host; the planner makes its
- *    date field.
+ *    date field; a device in a household that was not flagged (a restored
+ *    backup brought the household back) starts syncing.
+ *
+ * Household sync: on a device flagged as in a household (local storage), the
+ * sync code loads and starts in step 1, so its changes are seen from the
+ * start; on any other device no sync code loads at all.
  */
 
 /** What each view needs loaded before it can show its content. */
@@ -44,6 +50,7 @@ const IDLE_TIMEOUT = 3000;
 
 // Step 1. A failure is not lost: every query tries to open again and reports the error where it is shown.
 db.open().catch(() => undefined);
+if (householdFlagged()) void household.resume();
 
 const whenIdle: (work: () => void) => void =
   typeof requestIdleCallback === 'function' ? (work) => requestIdleCallback(work, { timeout: IDLE_TIMEOUT }) : (work) => setTimeout(work, 0);
@@ -73,6 +80,7 @@ class Boot {
         whenIdle(() => {
           this.idle = true;
           catalog.load();
+          void household.resume();
         });
       });
     });
