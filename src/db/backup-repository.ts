@@ -1,9 +1,11 @@
-import { buildBackup, readBackup, type Backup, type BackupData, type BackupInput, type SettingRow } from '../core/backup';
+import { readBackup, writeBackup, type Backup, type BackupData, type BackupInput, type SettingRow } from '../core/backup';
 import { addDays } from '../core/dates';
 import type { PlanFile } from '../core/plan/plan-file';
 import type { Meal, Recipe } from '../core/types';
 import type { ThirtyfoldDatabase } from './database';
 import { printable } from '../core/format';
+import { recordProblem } from '../core/backup/schema';
+import { RecordError, writePrechecked } from './validation';
 
 /** How many records each table holds: what a restore replaces and what it brings. */
 export interface TableCounts {
@@ -59,12 +61,13 @@ function settingRows(settings: BackupInput['settings']): SettingRow[] {
  * Replaces everything in the database with `data` in ONE read-write
  * transaction over every table: each table is cleared and refilled. Any
  * failure (a record IndexedDB rejects, a full disk) aborts the transaction,
- * so the old data stays exactly as it was. Validate the data first
- * (readBackup); this is the last line of defence, not the check.
+ * so the old data stays exactly as it was. The records are not checked one
+ * by one again: pass only a backup checked whole (readBackup) or a copy of
+ * what the database held (the safety copy a restore took).
  */
 export async function replaceDatabase(db: ThirtyfoldDatabase, data: BackupData | BackupInput): Promise<void> {
   const settings = settingRows(data.settings);
-  await db.transaction('rw', tables(db), async () => {
+  await writePrechecked(db, tables(db), async () => {
     await Promise.all(tables(db).map((table) => table.clear()));
     await db.recipes.bulkPut(data.recipes);
     await db.meals.bulkPut(data.meals);
@@ -108,31 +111,43 @@ export async function checkRestore(db: ThirtyfoldDatabase, text: string): Promis
   return { ok: true, backup: check.backup, current: await countDatabase(db), incoming: countData(check.backup.data) };
 }
 
-/** The current data as backup text, as Export writes it; dangling meal links are repaired so the file always restores. */
-export async function exportDatabase(
-  db: ThirtyfoldDatabase,
-  meta: { appVersion: string; exportedAt: string },
-): Promise<{ text: string; data: BackupInput; repaired: number }> {
+/** A backup of the current data: its text, the data, how many meal links were repaired, and what would stop it restoring. */
+export interface ExportedDatabase {
+  text: string;
+  data: BackupInput;
+  repaired: number;
+  /** Null when the file restores; else the first record that fails the checks (the file is written all the same, flagged). */
+  problem: string | null;
+}
+
+/**
+ * The current data as backup text, as Export writes it; dangling meal links
+ * are repaired. Never refused because of the data: a record that fails the
+ * checks is written as it is and named in `problem` (and in the file).
+ */
+export async function exportDatabase(db: ThirtyfoldDatabase, meta: { appVersion: string; exportedAt: string }): Promise<ExportedDatabase> {
   const { data, repaired } = repairReferences(await dumpDatabase(db));
-  return { text: buildBackup(data, meta), data, repaired };
+  const written = writeBackup(data, meta);
+  return { text: written.text, data, repaired, problem: written.problem };
 }
 
 /**
  * The second step of a restore, after the user confirmed a checked backup:
  * a backup of the current data is handed to `keepCopy` (which saves it
- * somewhere and answers false to cancel), then every table is replaced in
+ * somewhere and answers false to cancel; with the record that would stop it
+ * restoring, if one does: the copy is kept even then), then every table is replaced in
  * one transaction. Returns the copy of the replaced data, or null when
  * cancelled. Any failure rejects and leaves the database as it was.
  */
 export async function restoreBackup(
   db: ThirtyfoldDatabase,
   backup: Backup,
-  options: { meta: { appVersion: string; exportedAt: string }; keepCopy: (text: string) => Promise<boolean> },
-): Promise<{ text: string; data: BackupInput } | null> {
+  options: { meta: { appVersion: string; exportedAt: string }; keepCopy: (text: string, problem: string | null) => Promise<boolean> },
+): Promise<{ text: string; data: BackupInput; problem: string | null } | null> {
   const copy = await exportDatabase(db, options.meta);
-  if (!(await options.keepCopy(copy.text))) return null;
+  if (!(await options.keepCopy(copy.text, copy.problem))) return null;
   await replaceDatabase(db, backup.data);
-  return { text: copy.text, data: copy.data };
+  return { text: copy.text, data: copy.data, problem: copy.problem };
 }
 
 /** The meals planned from `from` to `to` (inclusive) and the recipes they use, read in one transaction. */
@@ -189,6 +204,10 @@ export async function addPlanFile(
       recipe: meal.recipe === null ? null : (idMap.get(meal.recipe) ?? null),
       leftoverOf: null,
     }));
+    const problem =
+      recipes.map((recipe) => recordProblem('recipes', recipe)).find(Boolean) ??
+      meals.map((meal, index) => recordProblem('meals', meal, `meals[${index}]`)).find(Boolean);
+    if (problem) throw new RecordError(`Not imported: ${problem}`);
     await db.recipes.bulkAdd(recipes);
     await db.meals.bulkAdd(meals);
     return { recipes, meals };

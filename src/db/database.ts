@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Food, Meal, Recipe, SettingRow, ShoppingState } from '../core/types';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from './schema';
+import { recordValidation } from './validation';
 
 export const DATABASE_NAME = 'thirtyfold';
 
@@ -26,5 +27,7 @@ export class ThirtyfoldDatabase extends Dexie {
       if (schema.version > upTo) break;
       this.version(schema.version).stores(schema.stores);
     }
+    // Older versions are opened only to seed migration tests with the records of their time.
+    if (upTo === CURRENT_VERSION) this.use(recordValidation);
   }
 }

@@ -2,9 +2,20 @@ import type { Backup, BackupInput } from '../core/backup';
 import { daysBetween, weekStartOf } from '../core/dates';
 import { formatCount } from '../core/format';
 import { readPlanFile, writePlanFile } from '../core/plan/plan-file';
-import { addPlanFile, checkRestore, countData, exportDatabase, readWeek, replaceDatabase, restoreBackup, type TableCounts } from '../db/backup-repository';
+import {
+  addPlanFile,
+  checkRestore,
+  countData,
+  exportDatabase,
+  readWeek,
+  replaceDatabase,
+  restoreBackup,
+  type ExportedDatabase,
+  type TableCounts,
+} from '../db/backup-repository';
 import { platform } from '../platform';
 import type { BackupFileInfo } from '../shared/ipc';
+import { repairRecords, undoRepair } from '../db/records-repository';
 import { db } from './database';
 import { newId, nowIso, todayIso } from './ids';
 import { attempt, notices } from './notices.svelte';
@@ -96,17 +107,47 @@ export class BackupState {
   readonly hasAutomatic = platform.backups !== null;
   #started = false;
 
-  /** The current data as backup text; dangling meal links are repaired so the file always restores. */
-  async currentText(): Promise<{ text: string; data: BackupInput; repaired: number }> {
+  /** The current data as backup text; dangling meal links are repaired; a record that fails the checks is named in `problem`. */
+  async currentText(): Promise<ExportedDatabase> {
     const info = await platform.info();
     return exportDatabase(db, { appVersion: info.version, exportedAt: nowIso() });
+  }
+
+  /**
+   * Tells the user a backup was written with a record that fails the checks
+   * (so it would not restore as it is), names it, and offers to fix it.
+   */
+  reportProblem(what: string, problem: string): void {
+    notices.problem(`${what}, but one record fails the checks and would stop it from restoring: ${problem}.`, {
+      label: 'Fix it',
+      run: () => attempt('Could not fix the data', () => this.fixRecords()),
+    });
+  }
+
+  /** Mends the records that fail the checks (see repairRecords), with Undo; names any it could not mend. */
+  async fixRecords(): Promise<void> {
+    const repair = await repairRecords(db);
+    if (repair.before.length > 0) {
+      undoStack.push(
+        `Fixed ${plural(repair.before.length, 'record')}; the next backup will restore`,
+        () => undoRepair(db, repair),
+        async () => {
+          await repairRecords(db);
+        },
+      );
+    }
+    if (repair.left.length > 0) {
+      notices.problem(`${plural(repair.left.length, 'record')} cannot be fixed on its own; edit or delete it: ${repair.left[0].problem}.`);
+    } else if (repair.before.length === 0) {
+      notices.info('Every record passes the checks.');
+    }
   }
 
   /** Saves everything to one backup file the user names; returns where, or null when cancelled. */
   async exportBackup(): Promise<string | null> {
     this.busy = 'Writing the backup…';
     try {
-      const { text, data, repaired } = await this.currentText();
+      const { text, data, repaired, problem } = await this.currentText();
       const where = await platform.saveFile({
         title: 'Export a backup',
         suggestedName: backupFileName(todayIso()),
@@ -114,7 +155,8 @@ export class BackupState {
         text,
         mime: 'application/json',
       });
-      if (where) {
+      if (where && problem) this.reportProblem('Backup saved', problem);
+      else if (where) {
         const fixed = repaired ? ` (${plural(repaired, 'meal')} pointing at deleted meals or recipes left unlinked)` : '';
         notices.info(`Backup saved: ${describeCounts(countData(data))}${fixed}.`);
       }
@@ -167,7 +209,8 @@ export class BackupState {
       const day = todayIso();
       const copy = await restoreBackup(db, pending.backup, {
         meta: { appVersion: info.version, exportedAt: nowIso() },
-        keepCopy: async (text) => {
+        keepCopy: async (text, problem) => {
+          if (problem) this.reportProblem('The copy of your current data was kept', problem);
           if (platform.backups) {
             await platform.backups.write(text, day);
             this.lastAutomaticDay = day;
@@ -222,8 +265,9 @@ export class BackupState {
   async writeAutomatic(): Promise<void> {
     if (!platform.backups) return;
     const day = todayIso();
-    const { text } = await this.currentText();
+    const { text, problem } = await this.currentText();
     await platform.backups.write(text, day);
+    if (problem) this.reportProblem("Today's automatic backup was written", problem);
     this.lastAutomaticDay = day;
     await this.listAutomatic();
   }

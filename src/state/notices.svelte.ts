@@ -48,6 +48,11 @@ export class Notices {
     return this.show('info', text, action);
   }
 
+  /** A problem the user should see until dismissed, with what they can do about it. */
+  problem(text: string, action?: Notice['action']): number {
+    return this.show('error', text, action);
+  }
+
   /** Shows what went wrong, in words; logs the detail for the developer console. */
   error(context: string, error: unknown): number {
     console.error(context, error);

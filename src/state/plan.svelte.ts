@@ -1,4 +1,6 @@
+import { BACKUP_LIMITS, isServings } from '../core/backup';
 import { addDays, weekDates, weekStartOf } from '../core/dates';
+import { formatCount } from '../core/format';
 import type { LineParser } from '../core/plan/resolve';
 import { earlierCrops, scoreWeekMeals, scoringSettingsOf, type ScoreOptions } from '../core/scoring';
 import type { WeekScore } from '../core/scoring/types';
@@ -240,7 +242,7 @@ export class PlanState {
 
   /** Changes a meal's servings. */
   async setServings(id: string, servings: number): Promise<void> {
-    if (!Number.isFinite(servings) || servings < 0) throw new Error('Servings must be a number, 0 or more.');
+    if (!isServings(servings)) throw new Error(`Servings must be a number above 0, at most ${formatCount(BACKUP_LIMITS.servings)}.`);
     await db.meals.update(id, { servings });
   }
 

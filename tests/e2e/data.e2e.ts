@@ -116,7 +116,7 @@ test('imports a recipe page, backs up, refuses a broken backup, restores a good 
   writeFileSync(brokenFile, JSON.stringify(broken, null, 1));
   await chooseFile(page, 'Restore from a backup…', brokenFile);
   const refused = page.getByRole('dialog', { name: 'This file cannot be restored' });
-  await expect(refused.getByRole('alert')).toHaveText(`recipes[0] (id "${exported.data.recipes[0].id}").servings: must be a number more than 0`);
+  await expect(refused.getByRole('alert')).toHaveText(`recipes[0] (id "${exported.data.recipes[0].id}").servings: must be a number more than 0 and at most 1,000,000`);
   await shot(page, 'restore-refused');
   await page.keyboard.press('Escape');
   await expect(refused).toBeHidden();

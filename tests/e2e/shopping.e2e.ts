@@ -26,7 +26,6 @@ interface SeedMeal {
   servings: number;
 }
 
-
 /** Writes recipes and meals straight into the app's IndexedDB (the app must have opened it once), then reloads. */
 async function seed(page: Page, recipes: SeedRecipe[], meals: SeedMeal[]): Promise<string> {
   const weekStart = await weekStartIn(page);

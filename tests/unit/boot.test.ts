@@ -19,7 +19,7 @@ describe('boot script (public/boot.js)', () => {
     expect(await indexedDB.databases()).toEqual([]);
     const db = new ThirtyfoldDatabase(DATABASE_NAME, { indexedDB, IDBKeyRange });
     await db.open();
-    await db.recipes.put({ id: 'r1', name: 'Soup', servings: 2, ingredients: [], steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: '', updatedAt: '' });
+    await db.recipes.put({ id: 'r1', name: 'Soup', servings: 2, ingredients: [], steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' });
     expect(await db.recipes.count()).toBe(1);
     db.close();
   });

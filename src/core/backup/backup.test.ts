@@ -73,7 +73,7 @@ describe('validateBackup names what is wrong', () => {
   it('a bad number, with table, index, id and field', () => {
     const backup = sample();
     backup.data.recipes[1].servings = 0;
-    expect(errorOf(backup)).toBe('recipes[1] (id "r-lentil-soup").servings: must be a number more than 0');
+    expect(errorOf(backup)).toBe('recipes[1] (id "r-lentil-soup").servings: must be a number more than 0 and at most 1,000,000');
   });
 
   it('a missing field', () => {
@@ -154,7 +154,7 @@ describe('validateBackup names what is wrong', () => {
     const backup = sample();
     backup.data.recipes[0].servings = -1;
     backup.data.recipes[1].servings = -1;
-    expect(errorOf(backup)).toBe('recipes[0] (id "r-kimchi-rice").servings: must be a number more than 0 (and 1 more problem)');
+    expect(errorOf(backup)).toBe('recipes[0] (id "r-kimchi-rice").servings: must be a number more than 0 and at most 1,000,000 (and 1 more problem)');
   });
 
   it('names a record given as a list, not each of its fields', () => {

@@ -1,29 +1,13 @@
 import * as v from 'valibot';
 import type { Food, Meal, Recipe } from '../types';
-import { formatCount } from '../format';
-import { LIMITS, backupV1Schema } from './schema';
+import { fieldPath, isPlainObject, issueMessage, quote, recordLabel, withMore } from './issues';
+import { LIMITS, backupV1Schema, mealRuleProblem, settingProblem } from './schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type Backup, type BackupData, type SettingRow, type ShoppingState } from './types';
 
 /** The outcome of checking a backup: the backup itself, or one line saying what is wrong. */
 export type BackupCheck = { ok: true; backup: Backup } | { ok: false; error: string };
 
 const TABLES = ['recipes', 'meals', 'foods', 'settings', 'shopping'] as const;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-function quote(text: string, max = 60): string {
-  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-}
-
-/** `recipes[12] (id "r-abc")`, naming a record by its place and its id when it has one. */
-function recordLabel(table: string, index: number, record: unknown): string {
-  const id = isPlainObject(record) && typeof record.id === 'string' ? ` (id ${quote(record.id)})` : '';
-  return `${table}[${index}]${id}`;
-}
 
 function formatPath(keys: readonly unknown[], root: unknown): string {
   let label = '';
@@ -39,63 +23,7 @@ function formatPath(keys: readonly unknown[], root: unknown): string {
       rest = keys.slice(1);
     }
   }
-  for (const key of rest) {
-    if (typeof key === 'number') label += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) label += label ? `.${key}` : key;
-    else label += `[${quote(String(key))}]`;
-  }
-  return label;
-}
-
-function issueMessage(issue: v.BaseIssue<unknown>, root: unknown): string {
-  const keys = (issue.path ?? []).map((item) => item.key);
-  // valibot's object schema takes a list as well, and then reports each field as missing: name the list instead.
-  let value: unknown = root;
-  for (const [depth, key] of keys.entries()) {
-    if (Array.isArray(value) && typeof key === 'string') return `${formatPath(keys.slice(0, depth), root)}: must be an object`;
-    value = Array.isArray(value) || isPlainObject(value) ? (value as Record<string | number, unknown>)[key as string | number] : undefined;
-  }
-  const where = formatPath(keys, root);
-  // A key that is absent shows up as an object issue about undefined.
-  const missing = issue.type === 'object' && issue.received === 'undefined' && keys.length > 0;
-  const what = missing ? 'is missing' : issue.message;
-  return where ? `${where}: ${what}` : what;
-}
-
-function withMore(message: string, more: number): string {
-  return more > 0 ? `${message} (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : message;
-}
-
-/** Checks one settings value is plain JSON of bounded depth and size; returns what is wrong or null. */
-function settingProblem(value: unknown): string | null {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  let nodes = 0;
-  while (stack.length > 0) {
-    const item = stack.pop()!;
-    nodes += 1;
-    if (nodes > LIMITS.settingNodes) return `is too large (more than ${formatCount(LIMITS.settingNodes)} values)`;
-    if (item.depth > LIMITS.settingDepth) return `is nested more than ${LIMITS.settingDepth} levels deep`;
-    const current = item.value;
-    if (current === null || typeof current === 'boolean') continue;
-    if (typeof current === 'number') {
-      if (!Number.isFinite(current)) return 'holds a number that is not finite';
-      continue;
-    }
-    if (typeof current === 'string') {
-      if (current.length > LIMITS.settingString) return `holds a string longer than ${formatCount(LIMITS.settingString)} characters`;
-      continue;
-    }
-    if (Array.isArray(current)) {
-      for (const child of current) stack.push({ value: child, depth: item.depth + 1 });
-      continue;
-    }
-    if (isPlainObject(current)) {
-      for (const key of Object.keys(current)) stack.push({ value: current[key], depth: item.depth + 1 });
-      continue;
-    }
-    return 'holds a value that is not JSON';
-  }
-  return null;
+  return fieldPath(label, rest);
 }
 
 function checkSettings(settings: unknown): string[] {
@@ -127,7 +55,8 @@ function referenceProblems(data: { recipes: readonly { id: string }[]; meals: re
   const problems: string[] = [];
   data.meals.forEach((meal, index) => {
     const label = recordLabel('meals', index, meal);
-    if (meal.recipe === null && meal.food === null) problems.push(`${label}: needs a recipe or a food line (both are null)`);
+    const rule = mealRuleProblem(meal);
+    if (rule) problems.push(`${label}: ${rule}`);
     if (meal.recipe !== null && !recipes.has(meal.recipe)) problems.push(`${label}.recipe: no recipe with id ${quote(meal.recipe)} in this backup`);
     if (meal.leftoverOf && !meals.has(meal.leftoverOf)) problems.push(`${label}.leftoverOf: no meal with id ${quote(meal.leftoverOf)} in this backup`);
   });
@@ -153,7 +82,7 @@ function validate(data: unknown): BackupCheck {
   if (header) return { ok: false, error: header };
   const result = v.safeParse(backupV1Schema, data);
   if (!result.success) {
-    return { ok: false, error: withMore(issueMessage(result.issues[0], data), result.issues.length - 1) };
+    return { ok: false, error: withMore(issueMessage(result.issues[0], data, (keys) => formatPath(keys, data)), result.issues.length - 1) };
   }
   const parsed = result.output;
   const problems = [
@@ -242,13 +171,21 @@ function rowsText(rows: readonly unknown[]): string {
   return rows.length === 0 ? '[]' : `[\n${rows.map((row) => JSON.stringify(canonical(row))).join(',\n')}\n]`;
 }
 
+/** A written backup file, and what in its data would stop it from restoring (null: nothing, it restores). */
+export interface WrittenBackup {
+  text: string;
+  problem: string | null;
+}
+
 /**
  * Writes a backup file: deterministic JSON with records sorted by id (settings
  * by key), keys in a fixed order and one record per line, so the same data
- * always gives the same bytes. Throws BackupError when the data would not
- * restore (the message names the bad record), so a broken backup is never written.
+ * always gives the same bytes. The file is written even when the data would
+ * not restore, so a backup is never blocked by the data it protects: then
+ * `problem` names the first bad record and the file says so in its
+ * `"problems"` field (and a restore of it refuses, naming the same record).
  */
-export function buildBackup(data: BackupInput, meta: { appVersion: string; exportedAt: string }): string {
+export function writeBackup(data: BackupInput, meta: { appVersion: string; exportedAt: string }): WrittenBackup {
   const settingsEntries = Array.isArray(data.settings)
     ? (data.settings as readonly SettingRow[]).map((row) => [row.key, row.value] as const)
     : Object.entries(data.settings as Record<string, unknown>);
@@ -261,7 +198,7 @@ export function buildBackup(data: BackupInput, meta: { appVersion: string; expor
     shopping: byId(data.shopping),
   };
   const check = validateBackup({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...meta, data: sorted });
-  if (!check.ok) throw new BackupError(`cannot write the backup: ${check.error}`);
+  const problem = check.ok ? null : check.error;
   const tables = TABLES.map((table) => {
     const body = table === 'settings' ? JSON.stringify(canonical(sorted.settings)) : rowsText(sorted[table]);
     return `${JSON.stringify(table)}: ${body}`;
@@ -271,8 +208,20 @@ export function buildBackup(data: BackupInput, meta: { appVersion: string; expor
     `"version": ${BACKUP_VERSION}`,
     `"appVersion": ${JSON.stringify(meta.appVersion)}`,
     `"exportedAt": ${JSON.stringify(meta.exportedAt)}`,
+    ...(problem === null ? [] : [`"problems": ${JSON.stringify([problem])}`]),
   ];
-  return `{\n${header.join(',\n')},\n"data": {\n${tables.join(',\n')}\n}\n}\n`;
+  return { text: `{\n${header.join(',\n')},\n"data": {\n${tables.join(',\n')}\n}\n}\n`, problem };
+}
+
+/**
+ * Writes a backup file as writeBackup does, but throws BackupError when the
+ * data would not restore (the message names the bad record), so a broken
+ * file is never written.
+ */
+export function buildBackup(data: BackupInput, meta: { appVersion: string; exportedAt: string }): string {
+  const written = writeBackup(data, meta);
+  if (written.problem !== null) throw new BackupError(`cannot write the backup: ${written.problem}`);
+  return written.text;
 }
 
 /** Settings rows for the database from a backup's settings object, sorted by key. */

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { parseIsoDate } from '../dates';
 import { AISLES, COLOURS, FOOD_GROUPS, MEDAS_CLASSES, PORTION_UNITS } from '../types';
 import { formatCount } from '../format';
+import { fieldPath, isPlainObject, issueMessage, recordLabel } from './issues';
 
 /** Limits that keep a damaged or hostile backup from filling memory or the screen. */
 export const LIMITS = {
@@ -19,6 +20,8 @@ export const LIMITS = {
   settingNodes: 100_000,
   minYear: 1900,
   maxYear: 2200,
+  /** Servings of a recipe or a meal: more than 0, at most this. */
+  servings: 1_000_000,
 } as const;
 
 function text(max: number, min = 0) {
@@ -52,7 +55,7 @@ function keyed<K extends v.GenericSchema<string, string>, T extends v.GenericSch
 }
 
 const id = text(LIMITS.id, 1);
-const positive = number('must be a number more than 0', 0, 1_000_000, true);
+const positive = number(`must be a number more than 0 and at most ${formatCount(LIMITS.servings)}`, 0, LIMITS.servings, true);
 const minutes = v.nullable(number('must be a number of minutes from 0 to 1,000,000, or null', 0, 1_000_000));
 
 function yearInRange(year: number): boolean {
@@ -205,3 +208,147 @@ export const backupV1Schema = v.object(
   },
   'must be an object',
 );
+
+/** Checks one settings value is plain JSON of bounded depth and size; returns what is wrong or null. */
+export function settingProblem(value: unknown): string | null {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    nodes += 1;
+    if (nodes > LIMITS.settingNodes) return `is too large (more than ${formatCount(LIMITS.settingNodes)} values)`;
+    if (item.depth > LIMITS.settingDepth) return `is nested more than ${LIMITS.settingDepth} levels deep`;
+    const current = item.value;
+    if (current === null || typeof current === 'boolean') continue;
+    if (typeof current === 'number') {
+      if (!Number.isFinite(current)) return 'holds a number that is not finite';
+      continue;
+    }
+    if (typeof current === 'string') {
+      if (current.length > LIMITS.settingString) return `holds a string longer than ${formatCount(LIMITS.settingString)} characters`;
+      continue;
+    }
+    if (Array.isArray(current)) {
+      for (const child of current) stack.push({ value: child, depth: item.depth + 1 });
+      continue;
+    }
+    if (isPlainObject(current)) {
+      for (const key of Object.keys(current)) stack.push({ value: current[key], depth: item.depth + 1 });
+      continue;
+    }
+    return 'holds a value that is not JSON';
+  }
+  return null;
+}
+
+/** A settings row as the database keeps it: key → any plain JSON value. */
+export const settingRowSchema = v.object(
+  {
+    key: v.pipe(v.string('must be a string'), v.minLength(1, `key must be 1 to ${LIMITS.settingKey} characters`), v.maxLength(LIMITS.settingKey, `key must be 1 to ${LIMITS.settingKey} characters`)),
+    value: v.unknown(),
+  },
+  'must be an object',
+);
+
+/** What a meal needs beyond its fields' types: something to eat. */
+export function mealRuleProblem(meal: { recipe: string | null; food: string | null }): string | null {
+  return meal.recipe === null && meal.food === null ? 'needs a recipe or a food line (both are null)' : null;
+}
+
+/**
+ * The record schema of each database table: the one set of limits every
+ * write is checked against (editors, imports, restore, sync) and that every
+ * backup is written and read with.
+ */
+export const RECORD_SCHEMAS = {
+  recipes: recipeSchema,
+  meals: mealSchema,
+  foods: foodSchema,
+  shopping: shoppingSchema,
+  settings: settingRowSchema,
+} as const;
+
+/** A table whose records are checked before they are written. */
+export type RecordTable = keyof typeof RECORD_SCHEMAS;
+
+/** True for the name of a table with a record schema. */
+export function isRecordTable(name: string): name is RecordTable {
+  return Object.hasOwn(RECORD_SCHEMAS, name);
+}
+
+/**
+ * What is wrong with one record of `table`, as one line naming the table,
+ * the record's id and the field (`meals (id "m1").servings: must be …`),
+ * or null when it may be written; `name` names the record instead (`the
+ * file's meals[3]`). Never throws.
+ */
+export function recordProblem(table: RecordTable, record: unknown, name?: string): string | null {
+  const label = name !== undefined ? name : table === 'settings' && isPlainObject(record) && typeof record.key === 'string' ? `settings[${JSON.stringify(record.key.slice(0, 60))}]` : recordLabel(table, null, record);
+  try {
+    const result = v.safeParse(RECORD_SCHEMAS[table] as v.GenericSchema, record);
+    if (!result.success) return issueMessage(result.issues[0], record, (keys) => fieldPath(label, keys));
+    if (table === 'meals') {
+      const rule = mealRuleProblem(record as { recipe: string | null; food: string | null });
+      if (rule) return `${label}: ${rule}`;
+    }
+    if (table === 'settings') {
+      const problem = settingProblem((record as { value: unknown }).value);
+      if (problem) return `${label}: ${problem}`;
+    }
+    return null;
+  } catch (error) {
+    // Only reachable for values JSON cannot produce (getters that throw, proxies).
+    return `${label}: not a readable record (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+/** The first problem among `records` of `table` (see recordProblem), or null when every one may be written. */
+export function recordsProblem(table: RecordTable, records: readonly unknown[]): string | null {
+  for (const record of records) {
+    const problem = recordProblem(table, record);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** True for a number of servings every table accepts (more than 0, at most LIMITS.servings). */
+export function isServings(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= LIMITS.servings;
+}
+
+/** Fields that may be set to null when their value is out of range. */
+const NULLABLE_NUMBERS = new Set(['prepMinutes', 'cookMinutes', 'grams', 'fiberPer100g', 'kcalPer100g', 'servingGrams']);
+
+/**
+ * A copy of `record` with what can be mended mended, or null when it still
+ * fails the checks: servings out of range become 1 (or the largest allowed),
+ * text and lists over their limit are cut to it, minutes or grams out of
+ * range become empty. Never changes `record` itself.
+ */
+export function repairRecord(table: RecordTable, record: unknown): unknown | null {
+  let copy: unknown;
+  try {
+    copy = structuredClone(record);
+  } catch {
+    return null;
+  }
+  const schema = RECORD_SCHEMAS[table] as v.GenericSchema;
+  // Each round mends one field; a record has a bounded number of them.
+  for (let round = 0; round < 1_000; round += 1) {
+    const result = v.safeParse(schema, copy);
+    if (result.success) return recordProblem(table, copy) === null ? copy : null;
+    const issue = result.issues[0];
+    const keys = (issue.path ?? []).map((item) => item.key as string | number);
+    if (keys.length === 0) return null;
+    let parent = copy as Record<string | number, unknown>;
+    for (const key of keys.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    const key = keys[keys.length - 1];
+    const value = parent[key];
+    const limit = typeof issue.requirement === 'number' ? issue.requirement : null;
+    if (issue.type === 'max_length' && limit !== null && (typeof value === 'string' || Array.isArray(value))) parent[key] = value.slice(0, limit);
+    else if (key === 'servings') parent[key] = typeof value === 'number' && value > LIMITS.servings ? LIMITS.servings : 1;
+    else if (typeof key === 'string' && NULLABLE_NUMBERS.has(key)) parent[key] = null;
+    else return null;
+  }
+  return null;
+}
