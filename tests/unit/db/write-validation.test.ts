@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { readBackup } from '../../../src/core/backup';
-import { readPlanFile } from '../../../src/core/plan/plan-file';
+import type { PlanFile } from '../../../src/core/plan/plan-file';
 import type { Meal } from '../../../src/core/types';
 import { addPlanFile, dumpDatabase, exportDatabase, restoreBackup } from '../../../src/db/backup-repository';
 import type { ThirtyfoldDatabase } from '../../../src/db/database';
@@ -63,8 +63,14 @@ describe('every write is checked with the backup schema', () => {
 
   it('refuses a week file with impossible values, naming the file record, and adds nothing', async () => {
     const { db } = await fresh();
-    const file = (meals: unknown[], recipes: unknown[] = []) =>
-      readPlanFile(JSON.stringify({ format: 'thirtyfold.plan/1', people: 2, weekStart: '2026-11-23', recipes, meals }));
+    // The plan-file reader refuses these too; the write refuses them whatever hands them over.
+    type Row = Record<string, unknown>;
+    const file = (meals: Row[], recipes: Row[] = []): PlanFile => ({
+      people: 2,
+      weekStart: '2026-11-23',
+      recipes: recipes.map((row) => recipe(String(row.id), row)),
+      meals: meals.map((row, index) => meal(`file-${index}`, { recipe: null, ...row })),
+    });
     const options = { shift: 0, now: '2026-11-25T10:00:00.000Z', newId: (prefix: string) => `${prefix}-${Math.random()}` };
     const cases: [ReturnType<typeof file>, string][] = [
       [file([{ date: '2026-11-23', slot: 'dinner', food: '1 apple', servings: 0 }]), `meals[0].servings: ${SERVINGS}`],
@@ -72,11 +78,11 @@ describe('every write is checked with the backup schema', () => {
       [file([{ date: '2026-11-23', slot: 'dinner', food: 'x'.repeat(20_000), servings: 1 }]), 'meals[0].food'],
       [file([{ date: '2026-11-23', slot: 's'.repeat(300), food: '1 apple', servings: 1 }]), 'meals[0].slot'],
       [
-        file([{ date: '2026-11-23', slot: 'dinner', recipe: 'r1', servings: 2 }], [{ id: 'r1', name: 'Big', servings: 5e6, ingredients: ['1 apple'] }]),
+        file([{ date: '2026-11-23', slot: 'dinner', recipe: 'r1', food: null, servings: 2 }], [{ id: 'r1', name: 'Big', servings: 5e6, ingredients: ['1 apple'] }]),
         `recipes (id "r1").servings: ${SERVINGS}`,
       ],
       [
-        file([{ date: '2026-11-23', slot: 'dinner', recipe: 'r1', servings: 2 }], [{ id: 'r1', name: 'Long', servings: 2, ingredients: Array(6_000).fill('1 apple') }]),
+        file([{ date: '2026-11-23', slot: 'dinner', recipe: 'r1', food: null, servings: 2 }], [{ id: 'r1', name: 'Long', servings: 2, ingredients: Array(6_000).fill('1 apple') }]),
         'recipes (id "r1").ingredients: must have at most 5,000 items',
       ],
     ];
