@@ -14,6 +14,7 @@ import { buildAliasIndex, createIngredientParser, parseLineWith } from '../src/c
 import { readPlanFile } from '../src/core/plan/plan-file';
 import { resolveMeals } from '../src/core/plan/resolve';
 import { buildSearchIndex, searchRecipes } from '../src/core/recipes/search-index';
+import { lineTexts } from '../src/core/recipes/lines';
 import { scoreWeek } from '../src/core/scoring';
 import { buildShoppingList } from '../src/core/shopping';
 import { AISLES, type Food, type Meal, type Recipe } from '../src/core/types';
@@ -45,7 +46,7 @@ function corpusLines(): { lines: string[]; source: string } {
       .filter((line) => line.trim().length > 0);
     return { lines: [...new Set(lines)].slice(0, size.parseLines), source: 'NYT ingredient lines (unique)' };
   }
-  const lines = starter.recipes.flatMap((r) => r.ingredients);
+  const lines = starter.recipes.flatMap((r) => lineTexts(r.ingredients));
   return { lines, source: 'starter library lines' };
 }
 
@@ -127,7 +128,7 @@ const library = generateLibrary({
   weeks: size.weeks,
   endDate: '2026-11-29',
   catalog,
-  lines: starter.recipes.flatMap((r) => r.ingredients),
+  lines: starter.recipes.flatMap((r) => lineTexts(r.ingredients)),
 });
 figures.libraryRecipes = library.recipes.length;
 figures.libraryMeals = library.meals.length;
@@ -146,7 +147,7 @@ for (const count of [7, 50, 200]) {
 }
 
 // Recipe search over the library (core part; keypress-to-screen is measured in the browser).
-const docs = library.recipes.map((r) => ({ id: r.id, name: r.name, ingredients: r.ingredients, plants: [] as string[] }));
+const docs = library.recipes.map((r) => ({ id: r.id, name: r.name, ingredients: lineTexts(r.ingredients), plants: [] as string[] }));
 timings.push(timeCpu(`build search index, ${docs.length} recipes`, () => buildSearchIndex(docs), { runs: quick ? 2 : 5, warmup: 1 }));
 const searchIndex = buildSearchIndex(docs);
 for (const query of ['k', 'kale', 'smoky lentil', 'chick']) {

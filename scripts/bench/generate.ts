@@ -5,6 +5,7 @@
  */
 import type { Food, Meal, Recipe, ShoppingState } from '../../src/core/types';
 import { addDays } from '../../src/core/dates';
+import { linesFromTexts } from '../../src/core/recipes/lines';
 
 /** mulberry32: a small, fast, seedable generator. */
 export function seededRandom(seed: number): () => number {
@@ -63,7 +64,7 @@ export function generateLibrary(options: GenerateOptions): Library {
       id: `bench-recipe-${String(i).padStart(5, '0')}`,
       name: `${pick(random, ADJECTIVES)} ${main} ${pick(random, DISHES)} ${i}`,
       servings: 1 + Math.floor(random() * 6),
-      ingredients,
+      ingredients: linesFromTexts(ingredients),
       steps: ['Prepare the ingredients.', 'Cook until done.', 'Serve.'],
       tags: [pick(random, TAGS), pick(random, TAGS)].filter((tag, k, all) => all.indexOf(tag) === k),
       source: null,

@@ -206,15 +206,42 @@ export interface ParsedLine {
   size: 'small' | 'medium' | 'large' | null;
 }
 
+/**
+ * One ingredient line of a recipe: the text as written plus the user's own
+ * fixes, which travel with the line wherever it moves.
+ */
+export interface IngredientLine {
+  /** Stable within its recipe across edits (a string, so a sync document can key it). */
+  id: string;
+  /** The line as written ("2 cups cooked brown rice"). */
+  text: string;
+  /** The food the user picked: a food id, or null for "not counted"; absent means the parser's. */
+  food?: string | null;
+  /** Grams of the whole line the user typed; absent means the parser's. */
+  grams?: number;
+}
+
+/**
+ * What the parser read from a recipe's lines, kept with the recipe so that
+ * nothing parses a line twice. `with` names the foods it was read against
+ * (`parseKey`); an entry counts only while `with` matches the current foods and
+ * its `input` equals its line's text (see `src/core/recipes/lines.ts`).
+ */
+export interface StoredParse {
+  with: string;
+  /** One reading per ingredient line, in line order. */
+  lines: ParsedLine[];
+}
+
 /** A recipe as stored and as scored. */
 export interface Recipe {
   id: string;
   name: string;
   servings: number;
-  /** Original ingredient lines, in order. */
-  ingredients: string[];
-  /** Per-line user overrides: a chosen food id and/or grams, keyed by line index. */
-  overrides?: Record<number, { food?: string | null; grams?: number | null }>;
+  /** Ingredient lines, in order. */
+  ingredients: IngredientLine[];
+  /** The parser's reading of the lines; derived, recomputed, never written to backups or plan files. */
+  parsed?: StoredParse;
   steps: string[];
   tags: string[];
   source: string | null;

@@ -167,7 +167,7 @@ function sameRecipe(a: Recipe, b: Recipe): boolean {
   return (
     a.name.trim().toLowerCase() === b.name.trim().toLowerCase() &&
     a.ingredients.length === b.ingredients.length &&
-    a.ingredients.every((line, i) => line.trim() === b.ingredients[i].trim())
+    a.ingredients.every((line, i) => line.text.trim() === b.ingredients[i].text.trim())
   );
 }
 

@@ -25,7 +25,8 @@ export class ThirtyfoldDatabase extends Dexie {
     const upTo = options.upTo ?? CURRENT_VERSION;
     for (const schema of SCHEMA_VERSIONS) {
       if (schema.version > upTo) break;
-      this.version(schema.version).stores(schema.stores);
+      const version = this.version(schema.version).stores(schema.stores);
+      if (schema.upgrade) version.upgrade(schema.upgrade);
     }
     // Older versions are opened only to seed migration tests with the records of their time.
     if (upTo === CURRENT_VERSION) this.use(recordValidation);

@@ -210,8 +210,15 @@ export async function fixRecipeLine(line: UncountedLine, fix: { food?: string | 
     throw new Error('Grams must be a number, 0 or more.');
   }
   const before = recipe;
-  const overrides = { ...(before.overrides ?? {}), [line.lineIndex]: { ...(before.overrides?.[line.lineIndex] ?? {}), ...fix } };
-  await recipes.save({ ...before, overrides });
+  const at = before.ingredients.findIndex((candidate) => candidate.id === line.lineId);
+  if (at < 0) throw new Error(`The line “${line.text}” is no longer in “${line.recipe.name}”.`);
+  const fixed = { ...before.ingredients[at], ...(fix.food !== undefined ? { food: fix.food } : {}) };
+  if (fix.grams !== undefined) {
+    if (fix.grams === null) delete fixed.grams;
+    else fixed.grams = fix.grams;
+  }
+  const after = { ...before, ingredients: before.ingredients.map((candidate, index) => (index === at ? fixed : candidate)) };
+  await recipes.save(after);
   const label =
     fix.food !== undefined
       ? fix.food === null
@@ -221,7 +228,7 @@ export async function fixRecipeLine(line: UncountedLine, fix: { food?: string | 
   undoStack.push(
     label,
     () => db.recipes.put(before).then(() => undefined),
-    () => recipes.save({ ...before, overrides }).then(() => undefined),
+    () => recipes.save(after).then(() => undefined),
   );
 }
 

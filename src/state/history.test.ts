@@ -5,6 +5,7 @@ import type { Meal, Recipe } from '../core/types';
 import { db } from './database';
 import { cachedScorer, fixRecipeLine, history, setMealFood, type WeekCache } from './history.svelte';
 import { undoStack } from './undo.svelte';
+import { linesFromTexts } from '../core/recipes/lines';
 
 function meal(id: string, date: string, food: string): Meal {
   return { id, date, slot: 'lunch', recipe: null, food, servings: 1, leftoverOf: null };
@@ -14,7 +15,7 @@ const RECIPE: Recipe = {
   id: 'r1',
   name: 'Bowl',
   servings: 2,
-  ingredients: ['1 cup glorp', '2 tbsp blorp'],
+  ingredients: linesFromTexts(['1 cup glorp', '2 tbsp blorp']),
   steps: [],
   tags: [],
   source: null,
@@ -74,7 +75,7 @@ describe('fixing lines the scores could not count', () => {
     await db.recipes.clear();
   });
 
-  it('saves a picked food and grams as overrides of the recipe line, with Undo', async () => {
+  it('saves a picked food and grams on the recipe line, with Undo', async () => {
     await db.recipes.put(RECIPE);
     const line = {
       text: '2 tbsp blorp',
@@ -82,14 +83,16 @@ describe('fixing lines the scores could not count', () => {
       meal: { id: 'm1', date: '2026-11-23', slot: 'lunch' },
       recipe: { id: 'r1', name: 'Bowl' },
       lineIndex: 1,
+      lineId: 'l2',
       food: null,
     };
     await fixRecipeLine(line, { food: 'miso' });
-    expect((await db.recipes.get('r1'))?.overrides).toEqual({ 1: { food: 'miso' } });
+    expect((await db.recipes.get('r1'))?.ingredients).toEqual([{ id: 'l1', text: '1 cup glorp' }, { id: 'l2', text: '2 tbsp blorp', food: 'miso' }]);
     await fixRecipeLine(line, { grams: 34 });
-    expect((await db.recipes.get('r1'))?.overrides).toEqual({ 1: { food: 'miso', grams: 34 } });
+    expect((await db.recipes.get('r1'))?.ingredients[1]).toEqual({ id: 'l2', text: '2 tbsp blorp', food: 'miso', grams: 34 });
     await undoStack.undo();
-    expect((await db.recipes.get('r1'))?.overrides).toEqual({ 1: { food: 'miso' } });
+    expect((await db.recipes.get('r1'))?.ingredients[1]).toEqual({ id: 'l2', text: '2 tbsp blorp', food: 'miso' });
+    await expect(fixRecipeLine({ ...line, lineId: 'gone' }, { grams: 3 })).rejects.toThrow('no longer in');
     await expect(fixRecipeLine(line, { grams: -3 })).rejects.toThrow('Grams must be a number');
     await expect(fixRecipeLine({ ...line, recipe: null }, { grams: 3 })).rejects.toThrow('single food');
   });

@@ -15,3 +15,8 @@ export function todayIso(): string {
   const day = String(now.getDate()).padStart(2, '0');
   return `${now.getFullYear()}-${month}-${day}`;
 }
+
+/** A new id for an ingredient line: short, as it only needs to be unique within its recipe. */
+export function newLineId(): string {
+  return `l-${crypto.randomUUID().slice(0, 8)}`;
+}

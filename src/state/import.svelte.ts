@@ -305,7 +305,8 @@ export class ImportState {
       const servings = Number.isFinite(item.servings) && item.servings > 0 ? item.servings : draft.servings;
       const recipe = draftToRecipe({ ...draft, name, servings }, { id: newId('recipe'), now });
       const choices = $state.snapshot(item.choices) as LineChoices;
-      return Object.keys(choices).length ? { ...recipe, overrides: choices } : recipe;
+      const ingredients = recipe.ingredients.map((line, index) => (choices[index] ? { ...line, food: choices[index].food } : line));
+      return { ...recipe, ingredients };
     });
     if (rows.length === 0) {
       this.error = 'Tick at least one recipe to save.';

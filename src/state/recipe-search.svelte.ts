@@ -5,6 +5,7 @@ import {
   lastUsedDates,
   libraryCrops,
   libraryTags,
+  lineTexts,
   newPlants,
   orderRecipes,
   recipeSummary,
@@ -158,7 +159,7 @@ export class RecipeSearchState {
       doc: {
         id: recipe.id,
         name: recipe.name,
-        ingredients: recipe.ingredients,
+        ingredients: lineTexts(recipe.ingredients),
         plants: summaries.get(recipe.id)?.plants.flatMap((plant) => [plant.name, plant.crop.replace(/-/g, ' ')]) ?? [],
       },
     }));

@@ -93,10 +93,15 @@ test('imports a recipe page, backs up, refuses a broken backup, restores a good 
   expect(download.suggestedFilename()).toMatch(/^thirtyfold-backup-\d{4}-\d{2}-\d{2}\.thirtyfold\.json$/);
   const good = testInfo.outputPath('good.thirtyfold.json');
   await download.saveAs(good);
-  const exported = JSON.parse(readFileSync(good, 'utf8')) as { data: { recipes: { id: string; name: string; overrides?: unknown }[] } };
+  const exported = JSON.parse(readFileSync(good, 'utf8')) as {
+    version: number;
+    data: { recipes: { id: string; name: string; ingredients: { id: string; text: string; food?: string | null }[] }[] };
+  };
+  expect(exported.version).toBe(2);
   expect(exported.data.recipes.map((r) => r.name)).toEqual(['Red lentil soup']);
-  // The "not a food" choice for line 5 travels with the recipe.
-  expect(exported.data.recipes[0].overrides).toEqual({ 5: { food: null } });
+  // The "not a food" choice for line 6 travels on that line.
+  expect(exported.data.recipes[0].ingredients[5]).toMatchObject({ id: 'l6', food: null });
+  expect(exported.data.recipes[0].ingredients.filter((line) => line.food !== undefined)).toHaveLength(1);
 
   // Change the data after the backup: a second recipe, pasted as text.
   await page.getByRole('button', { name: 'Import recipes…' }).click();

@@ -117,7 +117,7 @@ test('asks before leaving unsaved edits, keeps a draft over a reload, and valida
   await page.reload();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Half-typed soup');
   await expect(page.getByLabel('Ingredients', { exact: true })).toHaveValue('1 onion\n2 carrots');
-  await expect(page.getByText('Your unsaved changes from before were restored.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Draft restored' })).toBeVisible();
 
   await page.getByLabel('Name', { exact: true }).fill('');
   await page.getByLabel('Servings', { exact: true }).fill('0');
@@ -134,6 +134,49 @@ test('asks before leaving unsaved edits, keeps a draft over a reload, and valida
   await expect(page.getByText('No recipes yet.')).toBeVisible();
   await page.getByRole('button', { name: 'New recipe' }).click();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('');
+});
+
+test('says a draft was restored, keeps typing out of it until chosen, and discards it with Undo', async ({ page }) => {
+  const dialogs = answerDialogs(page);
+  await page.goto('./?starter=0#/recipes/new');
+  await page.getByLabel('Name', { exact: true }).fill('Sesame lentils');
+  await page.getByLabel('Ingredients', { exact: true }).fill('1 tbsp sesame oil');
+  await page.reload();
+
+  const banner = page.getByRole('status').filter({ hasText: 'Draft restored' });
+  await expect(banner).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Sesame lentils');
+  // The notice holds the focus, so a new recipe typed at once does not run into the old text.
+  const discard = banner.getByRole('button', { name: 'Discard' });
+  await expect(banner).toBeFocused();
+  await page.screenshot({ path: path.join(SHOTS, 'recipe-draft-restored.png') });
+  await page.keyboard.type('1 1/2 cups red lentils');
+  await expect(page.getByLabel('Ingredients', { exact: true })).toHaveValue('1 tbsp sesame oil');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Sesame lentils');
+
+  const asked = dialogs.messages.length;
+  await discard.click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('Ingredients', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
+  // Discarding asks nothing: Undo is the way back.
+  expect(dialogs.messages).toHaveLength(asked);
+  // Nothing is kept any more: a reload opens an empty form without the banner.
+  await page.reload();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('');
+  await expect(page.getByRole('status').filter({ hasText: 'Draft restored' })).toBeHidden();
+
+  // Undo brings a discarded draft back, and it is kept again.
+  await page.getByLabel('Name', { exact: true }).fill('Miso greens');
+  await page.reload();
+  await page.getByRole('status').filter({ hasText: 'Draft restored' }).getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('');
+  await page.getByText('Draft discarded.').locator('..').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Miso greens');
+  await expect(page.getByRole('status').filter({ hasText: 'Draft restored' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Miso greens');
 });
 
 test('scales a recipe and prints it without the app around it', async ({ page }) => {

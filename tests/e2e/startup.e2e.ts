@@ -4,7 +4,15 @@ import { changeDatabase } from './database';
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 120_000 });
 
-const RECIPE = { id: 'r-bowl', name: 'Kale and lentil bowl', servings: 2, ingredients: ['200 g kale', '1 cup cooked lentils'] };
+const RECIPE = {
+  id: 'r-bowl',
+  name: 'Kale and lentil bowl',
+  servings: 2,
+  ingredients: [
+    { id: 'l1', text: '200 g kale' },
+    { id: 'l2', text: '1 cup cooked lentils' },
+  ],
+};
 const VIEW_CACHE = 'thirtyfold.week-view.v2';
 
 /** Writes recipes (with the fields a saved recipe has) and meals straight into IndexedDB, as another window or an older session would. */
@@ -62,7 +70,7 @@ test('opens an unchanged week from its remembered view, and works the view out a
   await expect(page.getByText('counts as apple')).toBeVisible();
 
   // A recipe changed behind the app's back: the key no longer matches, and the view is worked out again (+ carrot).
-  await put(page, { recipes: [{ ...RECIPE, ingredients: [...RECIPE.ingredients, '1 carrot'] }] });
+  await put(page, { recipes: [{ ...RECIPE, ingredients: [...RECIPE.ingredients, { id: 'l3', text: '1 carrot' }] }] });
   await page.reload();
   await expect(points).toHaveText('4 / 30');
   await expect(page.getByText('counts as apple')).toBeVisible();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { weekDates } from '../../src/core/dates';
 import { readPlanFile } from '../../src/core/plan/plan-file';
 import type { Food, ParsedLine, Recipe } from '../../src/core/types';
+import { lineTexts, linesFromTexts } from '../../src/core/recipes/lines';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const starterDir = path.join(repoRoot, 'resources/starter');
@@ -102,7 +103,7 @@ describe('starter example week', () => {
       expect(original, recipe.id).toBeDefined();
       expect(recipe.name).toBe(original?.name);
       expect(recipe.servings).toBe(original?.servings);
-      expect(recipe.ingredients).toEqual(original?.ingredients);
+      expect(lineTexts(recipe.ingredients)).toEqual(original?.ingredients);
     }
   });
 
@@ -199,7 +200,7 @@ describe.skipIf(!haveParser)('starter recipes against the food catalog', async (
     const isCooked = await loadIsCooked();
     if (isCooked === null) throw new Error('src/core/scoring/index.ts does not export isCooked');
     for (const recipe of starter.recipes.filter((r) => r.tags.includes('fermented'))) {
-      const full: Recipe = { ...recipe, createdAt: '', updatedAt: '' };
+      const full: Recipe = { ...recipe, ingredients: linesFromTexts(recipe.ingredients), createdAt: '', updatedAt: '' };
       const uncooked = recipe.ingredients.filter((line) => {
         const food = matched(line);
         return food?.fermented === 'live' && !isCooked(line, food, full);
@@ -210,7 +211,7 @@ describe.skipIf(!haveParser)('starter recipes against the food catalog', async (
 
   it('reaches at least 30 plant crops in the example week', () => {
     const lines = week.meals.flatMap((m) =>
-      m.recipe !== null ? (week.recipes.find((r) => r.id === m.recipe)?.ingredients ?? []) : [m.food ?? ''],
+      m.recipe !== null ? lineTexts(week.recipes.find((r) => r.id === m.recipe)?.ingredients ?? []) : [m.food ?? ''],
     );
     expect(cropsOf(lines).size).toBeGreaterThanOrEqual(30);
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import fixtureText from '../../../tests/fixtures/backup/v1-sample.thirtyfold.json?raw';
 import { buildBackup, parseBackup, readBackup, validateBackup, type BackupCheck } from './index';
+import { linesFromTexts } from '../recipes/lines';
 
 const fixture = JSON.parse(fixtureText) as { data: Record<string, unknown[]> };
 
@@ -186,7 +187,7 @@ const validData = fc
         id: idText,
         name: fc.string({ maxLength: 40 }),
         servings: fc.integer({ min: 1, max: 12 }),
-        ingredients: fc.array(fc.string({ maxLength: 40 }), { maxLength: 5 }),
+        ingredients: fc.array(fc.string({ maxLength: 40 }), { maxLength: 5 }).map(linesFromTexts),
         steps: fc.array(fc.string({ maxLength: 60 }), { maxLength: 3 }),
         tags: fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 3 }),
         source: fc.option(fc.webUrl(), { nil: null }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fixtureText from '../../../tests/fixtures/backup/v1-sample.thirtyfold.json?raw';
+import v2Text from '../../../tests/fixtures/backup/v2-sample.thirtyfold.json?raw';
 import { BACKUP_FORMAT, BackupError, buildBackup, parseBackup, readBackup, settingsToRows, validateBackup, type Backup } from './index';
 
 
@@ -25,22 +26,59 @@ describe('the version 1 fixture', () => {
     expect(backup.data.meals).toHaveLength(4);
     expect(backup.data.meals[1].leftoverOf).toBe('m-001');
     expect(backup.data.foods[0].portions).toEqual({ cup: 142, tablespoon: 9 });
-    expect(backup.data.recipes[0].overrides).toEqual({ 1: { food: 'kimchi', grams: 75 } });
+    expect(backup.data.recipes[0].ingredients.slice(0, 3)).toEqual([
+      { id: 'l1', text: '2 cups cooked brown rice' },
+      { id: 'l2', text: '1/2 cup kimchi, chopped', food: 'kimchi', grams: 75 },
+      { id: 'l3', text: '2 eggs' },
+    ]);
+    expect(backup.data.recipes[0]).not.toHaveProperty('overrides');
     expect(backup.data.settings.targets).toEqual({ fermentedPerWeek: 7, fiberPerDay: 30, plantPoints: 30 });
     expect(backup.data.shopping[0]).toEqual({ id: '2026-11-23..2026-11-29', checked: ['brown-rice', 'kimchi'], manual: ['dish soap'] });
   });
 
-  it('writes back byte for byte (build → parse → build is identical)', () => {
+  it('is written back in the version 2 format, lines as records (the committed version 2 sample)', () => {
     const backup = parseBackup(fixtureText);
     const again = buildBackup(backup.data, { appVersion: backup.appVersion, exportedAt: backup.exportedAt });
-    expect(again).toBe(fixtureText);
-    expect(buildBackup(parseBackup(again).data, meta)).toBe(again);
+    expect(again).toBe(v2Text);
+    expect(buildBackup(parseBackup(again).data, meta)).toBe(buildBackup(backup.data, meta));
+  });
+});
+
+describe('the version 2 fixture', () => {
+  it('restores with its lines and fixes, and writes back byte for byte', () => {
+    const backup = parseBackup(v2Text);
+    expect(backup.version).toBe(2);
+    expect(backup.data.recipes[0].ingredients[1]).toEqual({ id: 'l2', text: '1/2 cup kimchi, chopped', food: 'kimchi', grams: 75 });
+    expect(buildBackup(backup.data, { appVersion: backup.appVersion, exportedAt: backup.exportedAt })).toBe(v2Text);
+  });
+
+  it('leaves the parser\'s stored reading out of the file', () => {
+    const backup = parseBackup(v2Text);
+    const parsed = { with: 'catalog|0|00000000', lines: [] };
+    const text = buildBackup({ ...backup.data, recipes: backup.data.recipes.map((r) => ({ ...r, parsed })) }, meta);
+    expect(text).not.toContain('"parsed"');
+    expect(parseBackup(text).data.recipes[0]).not.toHaveProperty('parsed');
+  });
+
+  it('refuses string lines, a line without an id and repeated line ids', () => {
+    const strings = JSON.parse(v2Text) as Backup;
+    (strings.data.recipes[0].ingredients as unknown[])[0] = '2 cups rice';
+    expect(errorOf(strings)).toBe('recipes[0] (id "r-kimchi-rice").ingredients[0]: must be an object');
+    const noId = JSON.parse(v2Text) as Backup;
+    delete (noId.data.recipes[0].ingredients[0] as { id?: string }).id;
+    expect(errorOf(noId)).toBe('recipes[0] (id "r-kimchi-rice").ingredients[0].id: is missing');
+    const twice = JSON.parse(v2Text) as Backup;
+    twice.data.recipes[0].ingredients[1].id = 'l1';
+    expect(errorOf(twice)).toBe('recipes[0] (id "r-kimchi-rice").ingredients[1].id: duplicate line id "l1" in this recipe');
+    const badGrams = JSON.parse(v2Text) as Backup;
+    badGrams.data.recipes[0].ingredients[1].grams = -4;
+    expect(errorOf(badGrams)).toMatch(/^recipes\[0\] \(id "r-kimchi-rice"\)\.ingredients\[1\]\.grams: must be a number of grams/);
   });
 });
 
 describe('buildBackup', () => {
   it('gives the same bytes whatever the order of records, keys and settings', () => {
-    const data = sample().data;
+    const data = parseBackup(fixtureText).data;
     const shuffled = {
       recipes: [...data.recipes].reverse().map((r) => Object.fromEntries(Object.entries(r).reverse()) as typeof r),
       meals: [...data.meals].reverse(),
@@ -48,11 +86,11 @@ describe('buildBackup', () => {
       settings: settingsToRows(data.settings).reverse(),
       shopping: data.shopping,
     };
-    expect(buildBackup(shuffled, meta)).toBe(fixtureText);
+    expect(buildBackup(shuffled, meta)).toBe(v2Text);
   });
 
   it('takes settings as rows or as an object', () => {
-    const data = sample().data;
+    const data = parseBackup(fixtureText).data;
     expect(buildBackup({ ...data, settings: settingsToRows(data.settings) }, meta)).toBe(buildBackup(data, meta));
   });
 
@@ -62,7 +100,7 @@ describe('buildBackup', () => {
   });
 
   it('refuses to write data that would not restore, naming the record', () => {
-    const data = sample().data;
+    const data = parseBackup(fixtureText).data;
     data.meals[0].recipe = 'r-missing';
     expect(() => buildBackup(data, meta)).toThrow(BackupError);
     expect(() => buildBackup(data, meta)).toThrow('meals[0] (id "m-001").recipe: no recipe with id "r-missing" in this backup');
@@ -105,7 +143,7 @@ describe('validateBackup names what is wrong', () => {
     (backup.data.foods[0] as { portions: unknown }).portions = [];
     expect(errorOf(backup)).toBe('foods[0] (id "grandmas-sauerkraut").portions: must be an object of unit → grams');
     const other = sample();
-    (other.data.recipes[0] as { overrides: unknown }).overrides = [{ grams: 5 }];
+    (other.data.recipes[0] as unknown as { overrides: unknown }).overrides = [{ grams: 5 }];
     expect(errorOf(other)).toBe('recipes[0] (id "r-kimchi-rice").overrides: must be an object keyed by line index');
   });
 
@@ -179,7 +217,7 @@ describe('validateBackup names what is wrong', () => {
   it('the wrong file, or a newer version', () => {
     expect(errorOf(null)).toBe('not a Thirtyfold backup (the file is not a JSON object)');
     expect(errorOf({ format: 'thirtyfold.plan/1' })).toBe('not a Thirtyfold backup (format is "thirtyfold.plan/1"; expected "thirtyfold.backup")');
-    expect(errorOf({ ...sample(), version: 2 })).toBe('this backup is version 2, written by a newer Thirtyfold; this app reads backup versions up to 1');
+    expect(errorOf({ ...sample(), version: 3 })).toBe('this backup is version 3, written by a newer Thirtyfold; this app reads backup versions up to 2');
     expect(errorOf({ ...sample(), version: 0.5 })).toBe('version: must be a whole number from 1');
     expect(errorOf({ ...sample(), data: undefined })).toBe('data: is missing');
   });

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import type { Food, Meal, Recipe } from '../types';
+import { linesFromLegacy } from '../recipes/lines';
 import { fieldPath, isPlainObject, issueMessage, quote, recordLabel, withMore } from './issues';
-import { LIMITS, backupV1Schema, mealRuleProblem, settingProblem } from './schema';
+import { LIMITS, backupV1Schema, backupV2Schema, mealRuleProblem, settingProblem } from './schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type Backup, type BackupData, type SettingRow, type ShoppingState } from './types';
 
 /** The outcome of checking a backup: the backup itself, or one line saying what is wrong. */
@@ -49,6 +50,27 @@ function duplicates(table: string, rows: readonly { id: string }[]): string[] {
   return problems;
 }
 
+function lineIdProblems(recipes: readonly Recipe[]): string[] {
+  const problems: string[] = [];
+  recipes.forEach((recipe, index) => {
+    const seen = new Set<string>();
+    recipe.ingredients.forEach((line, at) => {
+      if (seen.has(line.id)) problems.push(`${recordLabel('recipes', index, recipe)}.ingredients[${at}].id: duplicate line id ${quote(line.id)} in this recipe`);
+      seen.add(line.id);
+    });
+  });
+  return problems;
+}
+
+/** Backup version 1 wrote lines as strings with fixes keyed by line index; they become line records. */
+function recipesOf(version: number, rows: readonly unknown[]): Recipe[] {
+  if (version >= 2) return rows as Recipe[];
+  return (rows as v.InferOutput<typeof backupV1Schema>['data']['recipes']).map(({ overrides, ingredients, ...rest }) => ({
+    ...rest,
+    ingredients: linesFromLegacy(ingredients, overrides),
+  }));
+}
+
 function referenceProblems(data: { recipes: readonly { id: string }[]; meals: readonly Meal[] }): string[] {
   const recipes = new Set(data.recipes.map((recipe) => recipe.id));
   const meals = new Set(data.meals.map((meal) => meal.id));
@@ -80,13 +102,15 @@ function checkHeader(data: unknown): string | null {
 function validate(data: unknown): BackupCheck {
   const header = checkHeader(data);
   if (header) return { ok: false, error: header };
-  const result = v.safeParse(backupV1Schema, data);
+  const result = (data as { version: number }).version === 1 ? v.safeParse(backupV1Schema, data) : v.safeParse(backupV2Schema, data);
   if (!result.success) {
     return { ok: false, error: withMore(issueMessage(result.issues[0], data, (keys) => formatPath(keys, data)), result.issues.length - 1) };
   }
   const parsed = result.output;
+  const recipes = recipesOf(parsed.version, parsed.data.recipes);
   const problems = [
     ...checkSettings(parsed.data.settings),
+    ...lineIdProblems(recipes),
     ...duplicates('recipes', parsed.data.recipes),
     ...duplicates('meals', parsed.data.meals),
     ...duplicates('foods', parsed.data.foods),
@@ -94,7 +118,6 @@ function validate(data: unknown): BackupCheck {
     ...referenceProblems(parsed.data),
   ];
   if (problems.length > 0) return { ok: false, error: withMore(problems[0], problems.length - 1) };
-  const recipes: Recipe[] = parsed.data.recipes;
   const meals: Meal[] = parsed.data.meals;
   const foods: Food[] = parsed.data.foods;
   const shopping: ShoppingState[] = parsed.data.shopping;
@@ -163,6 +186,13 @@ function canonical(value: unknown): unknown {
   return Object.fromEntries(keys.map((key) => [key, canonical(record[key])]));
 }
 
+/** A recipe as a backup keeps it: the parser's reading is derived and left out. */
+function withoutParse(recipe: Recipe): Recipe {
+  if (recipe.parsed === undefined) return recipe;
+  const { parsed: _parsed, ...rest } = recipe;
+  return rest;
+}
+
 function byId<T extends { id: string }>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -191,7 +221,7 @@ export function writeBackup(data: BackupInput, meta: { appVersion: string; expor
     : Object.entries(data.settings as Record<string, unknown>);
   const settings = Object.fromEntries([...settingsEntries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const sorted = {
-    recipes: byId(data.recipes),
+    recipes: byId(data.recipes.map(withoutParse)),
     meals: byId(data.meals),
     foods: byId(data.foods),
     settings,

@@ -84,11 +84,39 @@ const timestamp = v.pipe(
   v.check(isTimestampInRange, `must be an ISO timestamp (YYYY-MM-DDTHH:MM:SSZ) from ${dateRange}`),
 );
 
-export const recipeSchema = v.object(
+const grams = number('must be a number of grams from 0 to 1,000,000', 0, 1_000_000);
+
+/** One ingredient line record: its id, its text and the user's fixes. */
+export const ingredientLineSchema = v.object(
   {
     id,
-    name: text(LIMITS.name),
-    servings: positive,
+    text: text(LIMITS.line),
+    food: v.optional(v.nullable(text(LIMITS.id, 1))),
+    grams: v.optional(grams),
+  },
+  'must be an object',
+);
+
+const recipeFields = {
+  id,
+  name: text(LIMITS.name),
+  servings: positive,
+  steps: list(text(LIMITS.step)),
+  tags: list(text(LIMITS.tag)),
+  source: v.nullable(text(LIMITS.url)),
+  prepMinutes: minutes,
+  cookMinutes: minutes,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+};
+
+/** A recipe with its ingredient lines as records (backup version 2 and the database). */
+export const recipeSchema = v.object({ ...recipeFields, ingredients: list(ingredientLineSchema) }, 'must be an object');
+
+/** A recipe of backup version 1: lines as strings, the user's fixes keyed by line index. */
+export const recipeV1Schema = v.object(
+  {
+    ...recipeFields,
     ingredients: list(text(LIMITS.line)),
     overrides: v.optional(
       keyed(
@@ -103,13 +131,6 @@ export const recipeSchema = v.object(
         'must be an object keyed by line index',
       ),
     ),
-    steps: list(text(LIMITS.step)),
-    tags: list(text(LIMITS.tag)),
-    source: v.nullable(text(LIMITS.url)),
-    prepMinutes: minutes,
-    cookMinutes: minutes,
-    createdAt: timestamp,
-    updatedAt: timestamp,
   },
   'must be an object',
 );
@@ -188,26 +209,33 @@ export const shoppingSchema = v.object(
   'must be an object',
 );
 
-/** Version 1 of the backup file; settings values are checked apart (see validateBackup). */
-export const backupV1Schema = v.object(
-  {
-    format: v.string('must be a string'),
-    version: v.number('must be a number'),
-    appVersion: text(100),
-    exportedAt: timestamp,
-    data: v.object(
-      {
-        recipes: v.array(recipeSchema, 'must be a list'),
-        meals: v.array(mealSchema, 'must be a list'),
-        foods: v.array(foodSchema, 'must be a list'),
-        settings: v.unknown(),
-        shopping: v.array(shoppingSchema, 'must be a list'),
-      },
-      'must be an object',
-    ),
-  },
-  'must be an object',
-);
+function backupSchema<T extends v.GenericSchema>(recipe: T) {
+  return v.object(
+    {
+      format: v.string('must be a string'),
+      version: v.number('must be a number'),
+      appVersion: text(100),
+      exportedAt: timestamp,
+      data: v.object(
+        {
+          recipes: v.array(recipe, 'must be a list'),
+          meals: v.array(mealSchema, 'must be a list'),
+          foods: v.array(foodSchema, 'must be a list'),
+          settings: v.unknown(),
+          shopping: v.array(shoppingSchema, 'must be a list'),
+        },
+        'must be an object',
+      ),
+    },
+    'must be an object',
+  );
+}
+
+/** Version 1 of the backup file: ingredient lines as strings; settings values are checked apart (see validateBackup). */
+export const backupV1Schema = backupSchema(recipeV1Schema);
+
+/** Version 2 of the backup file: ingredient lines as records. */
+export const backupV2Schema = backupSchema(recipeSchema);
 
 /** Checks one settings value is plain JSON of bounded depth and size; returns what is wrong or null. */
 export function settingProblem(value: unknown): string | null {

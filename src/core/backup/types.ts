@@ -4,7 +4,7 @@ import type { Food, Meal, Recipe, ShoppingState } from '../types';
 export const BACKUP_FORMAT = 'thirtyfold.backup';
 
 /** The version this build writes. Versions are append-only: every older one must still restore. */
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export type { SettingRow, ShoppingState } from '../types';
 

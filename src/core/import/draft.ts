@@ -1,3 +1,4 @@
+import { linesFromTexts } from '../recipes/lines';
 import type { Recipe } from '../types';
 
 /** Thrown when an input cannot be imported; the message is one line for the user. */
@@ -37,7 +38,7 @@ export function draftToRecipe(draft: RecipeDraft, options: { id: string; now: st
     id: options.id,
     name: draft.name,
     servings: draft.servings,
-    ingredients: [...draft.ingredients],
+    ingredients: linesFromTexts(draft.ingredients),
     steps: [...draft.steps],
     tags: [...draft.tags],
     source: draft.source,

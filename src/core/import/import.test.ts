@@ -264,7 +264,7 @@ describe('Paprika exports', () => {
       yieldText: '2 servings',
     });
     expect(drafts[1]).toMatchObject({ name: 'Toast', servings: 4, steps: [], yieldText: null });
-    expect(draftToRecipe(drafts[1], { id: 'p2', now: '2026-11-25T00:00:00Z' }).ingredients).toEqual(['1 slice bread']);
+    expect(draftToRecipe(drafts[1], { id: 'p2', now: '2026-11-25T00:00:00Z' }).ingredients).toEqual([{ id: 'l1', text: '1 slice bread' }]);
   });
 
   it('rejects what is not a Paprika export in one line', () => {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { mealSchema as backupMeal, recipeSchema as backupRecipe } from '../backup/schema';
+import { mealSchema as backupMeal, recipeSchema as backupRecipe, recipeV1Schema } from '../backup/schema';
 import { printable } from '../format';
+import { lineTexts, linesFromTexts } from '../recipes/lines';
 import type { Meal, Recipe } from '../types';
 
 /** Format tag of the plan file (DESIGN.md), also the app's "export this week" format. */
@@ -14,7 +15,8 @@ const recipeSchema = v.object({
   id: recipeField.id,
   name: recipeField.name,
   servings: recipeField.servings,
-  ingredients: recipeField.ingredients,
+  // The plan file keeps ingredient lines as plain strings, with the limits backups gave them.
+  ingredients: recipeV1Schema.entries.ingredients,
   steps: v.optional(recipeField.steps),
   tags: v.optional(recipeField.tags),
   source: v.optional(recipeField.source),
@@ -79,7 +81,7 @@ export function readPlanFile(text: string): PlanFile {
     id: r.id,
     name: r.name,
     servings: r.servings,
-    ingredients: r.ingredients,
+    ingredients: linesFromTexts(r.ingredients),
     steps: r.steps ?? [],
     tags: r.tags ?? [],
     source: r.source ?? null,
@@ -121,7 +123,7 @@ export function writePlanFile(plan: PlanFile): string {
         id: r.id,
         name: r.name,
         servings: r.servings,
-        ingredients: r.ingredients,
+        ingredients: lineTexts(r.ingredients),
         ...(r.steps.length ? { steps: r.steps } : {}),
         ...(r.tags.length ? { tags: r.tags } : {}),
         ...(r.source ? { source: r.source } : {}),

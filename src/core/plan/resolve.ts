@@ -1,4 +1,5 @@
-import type { Food, Meal, ParsedLine, Recipe } from '../types';
+import { isParseCurrent, readLines } from '../recipes/lines';
+import type { Food, IngredientLine, Meal, ParsedLine, Recipe } from '../types';
 
 /** One ingredient line as eaten in one planned meal. */
 export interface EatenLine {
@@ -7,6 +8,8 @@ export interface EatenLine {
   recipe: Recipe | null;
   /** Index of the line in the recipe's ingredients (0 for a food meal). */
   lineIndex: number;
+  /** The recipe's line record, null for a single-food meal. */
+  line: IngredientLine | null;
   parsed: ParsedLine;
   /** The catalog food, after any user override; null when unmatched. */
   food: Food | null;
@@ -20,6 +23,8 @@ export interface EatenLine {
 export type LineParser = ((line: string) => ParsedLine) & {
   /** Reads many lines in one pass before they are asked for one by one (optional; a speed-up only). */
   prime?(lines: readonly string[]): void;
+  /** Names the foods this parser reads against (`parseKey`); a recipe's stored parse with the same key is used as is. */
+  key?: string;
 };
 
 /** Looks a food up by id. */
@@ -37,10 +42,14 @@ export function resolveMeals(
 ): EatenLine[] {
   parse.prime?.(
     meals.flatMap((meal) => {
-      if (meal.recipe !== null) return recipes.get(meal.recipe)?.ingredients ?? [];
+      if (meal.recipe !== null) {
+        const recipe = recipes.get(meal.recipe);
+        return recipe && !isParseCurrent(recipe, parse) ? recipe.ingredients.map((line) => line.text) : [];
+      }
       return meal.food !== null ? [meal.food] : [];
     }),
   );
+  const readings = new Map<Recipe, ParsedLine[]>();
   const out: EatenLine[] = [];
   for (const meal of meals) {
     const servings = Number.isFinite(meal.servings) && meal.servings > 0 ? meal.servings : 0;
@@ -48,12 +57,16 @@ export function resolveMeals(
       const recipe = recipes.get(meal.recipe);
       if (!recipe) continue;
       const scale = recipe.servings > 0 ? servings / recipe.servings : 0;
-      recipe.ingredients.forEach((text, lineIndex) => {
-        const parsed = applyOverride(parse(text), recipe.overrides?.[lineIndex], lookup);
-        out.push(eaten(meal, recipe, lineIndex, parsed, scale, lookup));
+      let parsed = readings.get(recipe);
+      if (!parsed) {
+        parsed = readLines(recipe, parse);
+        readings.set(recipe, parsed);
+      }
+      recipe.ingredients.forEach((line, lineIndex) => {
+        out.push(eaten(meal, recipe, lineIndex, line, applyOverride(parsed[lineIndex], line, lookup), scale, lookup));
       });
     } else if (meal.food !== null && meal.food.trim() !== '') {
-      out.push(eaten(meal, null, 0, parse(meal.food), servings, lookup));
+      out.push(eaten(meal, null, 0, null, parse(meal.food), servings, lookup));
     }
   }
   return out;
@@ -63,6 +76,7 @@ function eaten(
   meal: Meal,
   recipe: Recipe | null,
   lineIndex: number,
+  line: IngredientLine | null,
   parsed: ParsedLine,
   scale: number,
   lookup: FoodLookup,
@@ -72,6 +86,7 @@ function eaten(
     meal,
     recipe,
     lineIndex,
+    line,
     parsed,
     food,
     scale,
@@ -79,10 +94,10 @@ function eaten(
   };
 }
 
-/** Applies a user's per-line fix (picked food, set grams) on top of the parser's reading. */
+/** Applies a user's fix of a line (picked food, set grams) on top of the parser's reading. */
 export function applyOverride(
   parsed: ParsedLine,
-  override: { food?: string | null; grams?: number | null } | undefined,
+  override: Pick<IngredientLine, 'food' | 'grams'> | undefined,
   lookup: FoodLookup,
 ): ParsedLine {
   if (!override) return parsed;
@@ -91,7 +106,7 @@ export function applyOverride(
     const food = override.food === null ? undefined : lookup(override.food);
     result = { ...result, food: food ? { id: food.id, name: food.name } : null, confidence: food ? 1 : 0 };
   }
-  if (override.grams !== undefined && override.grams !== null && override.grams >= 0) {
+  if (override.grams !== undefined && override.grams >= 0) {
     result = { ...result, grams: override.grams };
   }
   return result;

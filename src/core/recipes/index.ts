@@ -1,4 +1,4 @@
-/** Recipe library helpers: search, scaling, per-line overrides and a recipe's own scores. */
+/** Recipe library helpers: search, scaling, ingredient line records and a recipe's own scores. */
 export {
   buildSearchIndex,
   documentTokens,
@@ -12,7 +12,19 @@ export {
   type SearchResult,
 } from './search-index';
 export { formatAmount, hasAmount, readAmount, scaleLine, scaleRecipe } from './scale';
-export { compactLines, remapOverrides, type Overrides } from './overrides';
+export {
+  hasFix,
+  isParseCurrent,
+  lineTexts,
+  linesFromLegacy,
+  linesFromTexts,
+  parseKey,
+  readLines,
+  reconcileLines,
+  storedParse,
+  tidyLines,
+  type LegacyOverrides,
+} from './lines';
 export { isHeaderOrBlank, recipeSummary, type RecipeSummary } from './summary';
 export { searchFoods } from './food-search';
 export {
@@ -26,3 +38,13 @@ export {
   type RecipeFilter,
   type RecipeSort,
 } from './library';
+export {
+  emptyRecipeForm,
+  readRecipeForm,
+  readTags,
+  recipeFieldsOf,
+  recipeFormOf,
+  validateRecipeForm,
+  type RecipeFormErrors,
+  type RecipeFormValues,
+} from './form';

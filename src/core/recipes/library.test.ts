@@ -4,6 +4,7 @@ import type { Meal } from '../types';
 import { filterRecipes, lastUsedDates, libraryCrops, libraryTags, newPlants, orderRecipes } from './library';
 import { buildSearchIndex } from './search-index';
 import type { RecipeSummary } from './summary';
+import { lineTexts } from './lines';
 
 function summary(points: number, crops: string[]): RecipeSummary {
   return {
@@ -27,7 +28,7 @@ const summaries = new Map([
   ['b', summary(5, ['bean', 'tomato', 'onion', 'pepper', 'cumin'])],
   ['c', summary(3, ['carrot', 'apple', 'walnut'])],
 ]);
-const index = buildSearchIndex(library.map((r) => ({ id: r.id, name: r.name, ingredients: r.ingredients, plants: [] })));
+const index = buildSearchIndex(library.map((r) => ({ id: r.id, name: r.name, ingredients: lineTexts(r.ingredients), plants: [] })));
 
 function meal(recipeId: string | null, date: string): Meal {
   return { id: `${recipeId}-${date}`, date, slot: 'dinner', recipe: recipeId, food: recipeId ? null : '1 apple', servings: 1 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount, readAmount, scaleLine, scaleRecipe } from './scale';
+import { linesFromTexts } from './lines';
 
 describe('readAmount', () => {
   it('reads numbers as recipes write them', () => {
@@ -55,15 +56,19 @@ describe('scaleLine', () => {
 });
 
 describe('scaleRecipe', () => {
-  it('rewrites lines, servings and grams overrides', () => {
-    const scaled = scaleRecipe({ servings: 4, ingredients: ['2 cups rice', '1 pinch salt', 'pepper'], overrides: { 2: { food: 'black-pepper', grams: 2 } } }, 6);
+  it('rewrites lines, servings and the grams a line was given, keeping ids and picked foods', () => {
+    const ingredients = [...linesFromTexts(['2 cups rice', '1 pinch salt']), { id: 'l3', text: 'pepper', food: 'black-pepper', grams: 2 }];
+    const scaled = scaleRecipe({ servings: 4, ingredients }, 6);
     expect(scaled.servings).toBe(6);
-    expect(scaled.ingredients).toEqual(['3 cups rice', '1 1/2 pinch salt', 'pepper']);
-    expect(scaled.overrides).toEqual({ 2: { food: 'black-pepper', grams: 3 } });
+    expect(scaled.ingredients).toEqual([
+      { id: 'l1', text: '3 cups rice' },
+      { id: 'l2', text: '1 1/2 pinch salt' },
+      { id: 'l3', text: 'pepper', food: 'black-pepper', grams: 3 },
+    ]);
   });
 
   it('returns the recipe unchanged for bad servings', () => {
-    const recipe = { servings: 2, ingredients: ['1 egg'] };
+    const recipe = { servings: 2, ingredients: linesFromTexts(['1 egg']) };
     expect(scaleRecipe(recipe, 0)).toBe(recipe);
     expect(scaleRecipe(recipe, -1)).toBe(recipe);
   });

@@ -87,25 +87,19 @@ export function hasAmount(line: string): boolean {
 }
 
 /**
- * A recipe's ingredient lines and grams overrides rewritten for another number
- * of servings; everything else is kept.
+ * A recipe's ingredient lines and the grams the user set rewritten for another
+ * number of servings; line ids, picked foods and everything else are kept.
  */
-export function scaleRecipe<R extends Pick<Recipe, 'servings' | 'ingredients' | 'overrides'>>(recipe: R, servings: number): R {
+export function scaleRecipe<R extends Pick<Recipe, 'servings' | 'ingredients'>>(recipe: R, servings: number): R {
   if (!Number.isFinite(servings) || servings <= 0 || !(recipe.servings > 0)) return recipe;
   const factor = servings / recipe.servings;
-  let overrides = recipe.overrides;
-  if (overrides) {
-    const scaled: NonNullable<Recipe['overrides']> = {};
-    for (const [key, value] of Object.entries(overrides)) {
-      scaled[Number(key)] =
-        value.grams === undefined || value.grams === null ? { ...value } : { ...value, grams: Math.round(value.grams * factor * 10) / 10 };
-    }
-    overrides = scaled;
-  }
   return {
     ...recipe,
     servings,
-    ingredients: recipe.ingredients.map((line) => scaleLine(line, factor)),
-    ...(overrides ? { overrides } : {}),
+    ingredients: recipe.ingredients.map((line) => ({
+      ...line,
+      text: scaleLine(line.text, factor),
+      ...(line.grams !== undefined ? { grams: Math.round(line.grams * factor * 10) / 10 } : {}),
+    })),
   };
 }

@@ -35,7 +35,7 @@ describe('recipeSummary', () => {
 
   it('applies a picked food and hand-set grams', () => {
     const summary = recipeSummary(
-      { ...recipe('r', 1, ['a sprinkle of magic']), overrides: { 0: { food: 'kale', grams: 50 } } },
+      { ...recipe('r', 1, []), ingredients: [{ id: 'l1', text: 'a sprinkle of magic', food: 'kale', grams: 50 }] },
       parse,
       fixtureLookup,
     );

@@ -16,7 +16,7 @@ export interface RecipeSummary {
   fiberPerServing: number;
   /** Live fermented servings in one serving, 2 decimals. */
   fermentedServings: number;
-  /** The lines resolved at one serving (food after overrides, grams of one serving). */
+  /** The lines resolved at one serving (food after the user's fixes, grams of one serving). */
   lines: EatenLine[];
   /** Line numbers with no food matched. */
   unmatched: number[];
@@ -31,7 +31,7 @@ export interface RecipeSummary {
  * and blank lines are neither matched nor flagged.
  */
 export function recipeSummary(
-  recipe: Pick<Recipe, 'id' | 'name' | 'servings' | 'ingredients' | 'overrides' | 'steps'> & Partial<Recipe>,
+  recipe: Pick<Recipe, 'id' | 'name' | 'servings' | 'ingredients' | 'steps'> & Partial<Recipe>,
   parse: LineParser,
   lookup: FoodLookup,
   settings: ScoringSettings = DEFAULT_SCORING_SETTINGS,

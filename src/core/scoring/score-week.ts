@@ -310,6 +310,7 @@ function uncounted(line: EatenLine, meal: MealRef, reason: UncountedLine['reason
     meal,
     recipe: line.recipe ? { id: line.recipe.id, name: line.recipe.name } : null,
     lineIndex: line.lineIndex,
+    lineId: line.line?.id ?? null,
     food: line.food ? { id: line.food.id, name: line.food.name } : null,
   };
 }

@@ -124,6 +124,8 @@ export interface UncountedLine {
   meal: MealRef;
   recipe: { id: string; name: string } | null;
   lineIndex: number;
+  /** The id of the recipe's line record, null for a single-food meal. */
+  lineId: string | null;
   /** The food matched, when any. */
   food: { id: string; name: string } | null;
 }

@@ -6,9 +6,10 @@ import { resolveMeals, type EatenLine } from '../plan/resolve';
 import { AISLES, type Meal, type Recipe } from '../types';
 import { buildShoppingList, type ShoppingInput } from './build';
 import type { ShoppingItem, ShoppingList, ShoppingOptions } from './types';
+import { linesFromTexts } from '../recipes/lines';
 
 function recipe(id: string, name: string, servings: number, ingredients: string[]): Recipe {
-  return { id, name, servings, ingredients, steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: '', updatedAt: '' };
+  return { id, name, servings, ingredients: linesFromTexts(ingredients), steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: '', updatedAt: '' };
 }
 
 let mealCount = 0;
@@ -250,7 +251,7 @@ describe('sections', () => {
   it('drops nothing: every line shows up somewhere', () => {
     const list = build({ lines });
     const texts = new Set([...allItems(list).flatMap((i) => i.from), ...list.unmatched.flatMap((u) => u.from)].map((f) => f.text));
-    for (const text of recipes[0].ingredients) if (text !== 'For the sauce:') expect(texts).toContain(text);
+    for (const { text } of recipes[0].ingredients) if (text !== 'For the sauce:') expect(texts).toContain(text);
   });
 });
 

@@ -6,7 +6,9 @@ import type { Meal, Recipe } from '../../../src/core/types';
 import { addPlanFile, countData, countDatabase, dumpDatabase, readWeek, repairReferences, replaceDatabase } from '../../../src/db/backup-repository';
 import type { ThirtyfoldDatabase } from '../../../src/db/database';
 import fixtureText from '../../fixtures/backup/v1-sample.thirtyfold.json?raw';
+import v2Text from '../../fixtures/backup/v2-sample.thirtyfold.json?raw';
 import { migrationHarness } from './harness';
+import { linesFromTexts } from '../../../src/core/recipes/lines';
 
 const meta = { appVersion: '0.1.0', exportedAt: '2026-11-25T10:00:00.000Z' };
 
@@ -15,7 +17,7 @@ function recipe(id: string, name = `Recipe ${id}`): Recipe {
     id,
     name,
     servings: 4,
-    ingredients: ['1 cup red lentils', '1 onion, chopped'],
+    ingredients: linesFromTexts(['1 cup red lentils', '1 onion, chopped']),
     steps: ['Simmer.'],
     tags: ['dinner'],
     source: null,
@@ -54,14 +56,17 @@ async function snapshot(db: ThirtyfoldDatabase): Promise<string> {
 }
 
 describe('dumpDatabase and replaceDatabase', () => {
-  it('round-trips the fixture: restore, dump, write gives the same file apart from exportedAt', async () => {
+  it.each([
+    ['version 1', fixtureText],
+    ['version 2', v2Text],
+  ])('round-trips the %s fixture: restore, dump, write gives the version 2 file apart from exportedAt', async (_name, text) => {
     const db = await seeded();
-    const backup = parseBackup(fixtureText);
+    const backup = parseBackup(text);
     await replaceDatabase(db, backup.data);
     const again = buildBackup(await dumpDatabase(db), { appVersion: backup.appVersion, exportedAt: '2030-01-01T00:00:00.000Z' });
-    const withoutStamp = (text: string) => text.replace(/^"exportedAt": .*$/m, '');
-    expect(withoutStamp(again)).toBe(withoutStamp(fixtureText));
-    expect(again).not.toBe(fixtureText);
+    const withoutStamp = (file: string) => file.replace(/^"exportedAt": .*$/m, '');
+    expect(withoutStamp(again)).toBe(withoutStamp(v2Text));
+    expect(again).not.toBe(v2Text);
     db.close();
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BACKUP_VERSION } from '../../../src/core/backup';
 import { checkRestore } from '../../../src/db/backup-repository';
 import { nested, recipeNode, recipePage } from './hostile-files';
 import { anyField, copy, dataOf, fieldPath, fuzzRestore, otherValidTexts, rows, validText, type Case } from './restore-cases';
@@ -61,11 +62,11 @@ const damagedSections: fc.Arbitrary<Case> = fc.oneof(
     else backup.format = format;
     return { text: JSON.stringify(backup), expected: /^not a Thirtyfold backup \((?:format is "[^"]*"|it has no "format" field); expected "thirtyfold\.backup"\)/ };
   }),
-  fc.oneof(fc.constantFrom<unknown>(0, -1, 1.5, '1', null, undefined, [1], true), fc.integer({ min: 2, max: 1_000_000 })).map((version) => {
+  fc.oneof(fc.constantFrom<unknown>(0, -1, 1.5, '1', null, undefined, [1], true), fc.integer({ min: BACKUP_VERSION + 1, max: 1_000_000 })).map((version) => {
     const backup = copy();
     if (version === undefined) delete backup.version;
     else backup.version = version;
-    const expected = typeof version === 'number' && Number.isInteger(version) && version >= 2 ? /^this backup is version \d+, written by a newer Thirtyfold/ : /^version: must be a whole number from 1/;
+    const expected = typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION ? /^this backup is version \d+, written by a newer Thirtyfold/ : /^version: must be a whole number from 1/;
     return { text: JSON.stringify(backup), expected };
   }),
 );

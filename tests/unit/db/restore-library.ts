@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect } from 'vitest';
 import type { BackupInput } from '../../../src/core/backup';
-import type { Food, Recipe } from '../../../src/core/types';
+import type { Food } from '../../../src/core/types';
 import { dumpDatabase, replaceDatabase } from '../../../src/db/backup-repository';
 import type { ThirtyfoldDatabase } from '../../../src/db/database';
 import { generateLibrary } from '../../../scripts/bench/generate';
@@ -12,7 +12,7 @@ const root = resolve(import.meta.dirname, '../../..');
 
 /** The shipped food catalog and the starter library's ingredient lines, as the benchmark's generator uses them. */
 export const catalog = JSON.parse(readFileSync(resolve(root, 'resources/foods/catalog.json'), 'utf8')) as Food[];
-export const starterLines = (JSON.parse(readFileSync(resolve(root, 'resources/starter/recipes.json'), 'utf8')) as { recipes: Recipe[] }).recipes.flatMap(
+export const starterLines = (JSON.parse(readFileSync(resolve(root, 'resources/starter/recipes.json'), 'utf8')) as { recipes: { ingredients: string[] }[] }).recipes.flatMap(
   (recipe) => recipe.ingredients,
 );
 
@@ -20,7 +20,7 @@ export const meta = { appVersion: '0.1.0', exportedAt: '2026-11-25T10:00:00.000Z
 
 /**
  * A generated library with what generation leaves out added: a recipe with
- * overrides, leftovers, food-only meals and settings. The same arguments
+ * fixed lines, leftovers, food-only meals and settings. The same arguments
  * always give the same rows.
  */
 export function library(options: { seed: number; recipes: number; weeks: number; endDate: string; foods?: number }): BackupInput {
@@ -32,7 +32,13 @@ export function library(options: { seed: number; recipes: number; weeks: number;
     return meal;
   });
   return {
-    recipes: [{ ...first, overrides: { '0': { food: 'kimchi', grams: 75 }, '2': { food: null } } }, ...rest],
+    recipes: [
+      {
+        ...first,
+        ingredients: first.ingredients.map((line, i) => (i === 0 ? { ...line, food: 'kimchi', grams: 75 } : i === 2 ? { ...line, food: null } : line)),
+      },
+      ...rest,
+    ],
     meals,
     foods: generated.foods.slice(0, options.foods ?? 3),
     settings: {

@@ -6,7 +6,7 @@ export function recipeRow(id: string, extra: Partial<Recipe> = {}): Recipe {
     id,
     name: `Recipe ${id}`,
     servings: 4,
-    ingredients: ['1 cup red lentils'],
+    ingredients: [{ id: 'l1', text: '1 cup red lentils' }],
     steps: ['Simmer.'],
     tags: ['dinner'],
     source: null,

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { command as scoreCommand } from '../../../src/cli/commands/score';
 import { addDays } from '../../../src/core/dates';
+import { lineTexts, linesFromTexts } from '../../../src/core/recipes/lines';
 import type { WeekScore } from '../../../src/core/scoring/types';
 import type { Meal, Recipe } from '../../../src/core/types';
 // The app's boot sequence decides what loads (the catalog, for a week not remembered).
@@ -102,7 +103,7 @@ const caseArbitrary = fc
             id: `r${index}`,
             name: `Recipe ${index}`,
             servings: r.servings,
-            ingredients: r.lines,
+            ingredients: linesFromTexts(r.lines),
             steps: r.cooked ? ['Stir the kimchi and yogurt into the hot pan and simmer for 5 minutes.'] : ['Mix and serve.'],
             tags: [],
             source: null,
@@ -170,7 +171,7 @@ async function cliScore(value: Case, weekStart: string, meals: Meal[]): Promise<
       format: 'thirtyfold.plan/1',
       people: value.people,
       weekStart,
-      recipes: value.recipes.map((r) => ({ id: r.id, name: r.name, servings: r.servings, ingredients: r.ingredients, steps: r.steps })),
+      recipes: value.recipes.map((r) => ({ id: r.id, name: r.name, servings: r.servings, ingredients: lineTexts(r.ingredients), steps: r.steps })),
       meals: meals.map((m) => (m.recipe === null ? { date: m.date, slot: m.slot, food: m.food, servings: m.servings } : { date: m.date, slot: m.slot, recipe: m.recipe, servings: m.servings })),
     }),
   );
