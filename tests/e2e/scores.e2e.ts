@@ -69,7 +69,7 @@ const RECIPE = {
   id: 'r-bowl',
   name: 'Lentil, oat and walnut bowl',
   servings: 2,
-  ingredients: ['1 cup cooked lentils', '80 g rolled oats', '30 g walnuts', '1 cup plain yogurt', '1 handful glorp crumbs'],
+  ingredients: ['1 cup cooked lentils', '80 g rolled oats', '30 g walnuts', '1 cup plain yogurt', '1 handful glorp crumbs'].map((text, at) => ({ id: `l${at + 1}`, text })),
 };
 
 async function seed(page: Page): Promise<void> {

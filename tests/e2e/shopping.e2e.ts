@@ -38,7 +38,9 @@ async function seed(page: Page, recipes: SeedRecipe[], meals: SeedMeal[]): Promi
           const tx = open.result.transaction(['recipes', 'meals'], 'readwrite');
           const stamp = new Date().toISOString();
           for (const recipe of recipes) {
-            tx.objectStore('recipes').put({ ...recipe, steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: stamp, updatedAt: stamp });
+            // The database keeps ingredient lines as records (schema version 2).
+            const ingredients = recipe.ingredients.map((text, at) => ({ id: `l${at + 1}`, text }));
+            tx.objectStore('recipes').put({ ...recipe, ingredients, steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: stamp, updatedAt: stamp });
           }
           meals.forEach((meal, index) => {
             const date = new Date(`${weekStart}T00:00:00Z`);
