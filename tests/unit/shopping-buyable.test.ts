@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/cli/catalog';
 import { createIngredientParser } from '../../src/core/ingredients';
 import { readPlanFile } from '../../src/core/plan/plan-file';
+import { linesFromTexts } from '../../src/core/recipes/lines';
 import { resolveMeals } from '../../src/core/plan/resolve';
 import { buildShoppingList, type ShoppingItem, type ShoppingList, type ShoppingOptions, type UnitSystem } from '../../src/core/shopping';
 import { AISLES, type Meal, type Recipe } from '../../src/core/types';
@@ -14,11 +15,14 @@ const foods = loadCatalog();
 const byId = new Map(foods.map((food) => [food.id, food]));
 const lookup = (id: string) => byId.get(id);
 const parse = createIngredientParser(foods);
-const starter = JSON.parse(readFileSync(path.join(repoRoot, 'resources/starter/recipes.json'), 'utf8')) as { recipes: Recipe[] };
+const starterFile = JSON.parse(readFileSync(path.join(repoRoot, 'resources/starter/recipes.json'), 'utf8')) as {
+  recipes: (Omit<Recipe, 'ingredients'> & { ingredients: string[] })[];
+};
+const starter = { recipes: starterFile.recipes.map((r): Recipe => ({ ...r, ingredients: linesFromTexts(r.ingredients) })) };
 const week = readPlanFile(readFileSync(path.join(repoRoot, 'resources/starter/example-week.json'), 'utf8'));
 
 function recipe(id: string, servings: number, ingredients: string[]): Recipe {
-  return { id, name: id, servings, ingredients, steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: '', updatedAt: '' };
+  return { id, name: id, servings, ingredients: linesFromTexts(ingredients), steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: '', updatedAt: '' };
 }
 
 function list(meals: Meal[], recipes: Recipe[], options: Partial<ShoppingOptions> = {}, manual: string[] = []): ShoppingList {

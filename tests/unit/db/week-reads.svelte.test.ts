@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreTable } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays } from '../../../src/core/dates';
+import { linesFromTexts } from '../../../src/core/recipes/lines';
 import type { Meal, Recipe } from '../../../src/core/types';
 import { readWeek } from '../../../src/db/week-repository';
 // The app's boot sequence decides what loads (the catalog, for a week not remembered).
@@ -51,7 +52,7 @@ function recipe(index: number): Recipe {
     id: `r${index}`,
     name: `Recipe ${String(index).padStart(5, '0')}`,
     servings: 4,
-    ingredients: [LINES[index % LINES.length], LINES[(index + 1) % LINES.length], LINES[(index + 3) % LINES.length]],
+    ingredients: linesFromTexts([LINES[index % LINES.length], LINES[(index + 1) % LINES.length], LINES[(index + 3) % LINES.length]]),
     steps: [],
     tags: [],
     source: null,

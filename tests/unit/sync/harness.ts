@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { ThirtyfoldDatabase } from '../../../src/db/database';
+import { linesFromTexts } from '../../../src/core/recipes/lines';
 import { newHouseholdKey, type HouseholdKey } from '../../../src/sync/code';
 import { HouseholdSync, type HouseholdConfig } from '../../../src/sync/household';
 import { readTable } from '../../../src/sync/doc';
@@ -73,7 +74,8 @@ function sortRows(rows: Record<string, unknown>[], key: string): Record<string, 
 }
 
 function clean(row: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(row, Object.keys(row).sort())) as Record<string, unknown>;
+  // No key list for stringify: it would apply to nested records too (an ingredient line's `text`).
+  return JSON.parse(JSON.stringify(row)) as Record<string, unknown>;
 }
 
 function canonical(value: unknown): unknown {
@@ -115,7 +117,7 @@ export function recipe(id: string, name: string, extra: Partial<Recipe> = {}): R
     id,
     name,
     servings: 4,
-    ingredients: ['2 cups cooked brown rice', '1/2 cup kimchi'],
+    ingredients: linesFromTexts(['2 cups cooked brown rice', '1/2 cup kimchi']),
     steps: ['Fry the rice.'],
     tags: [],
     source: null,
