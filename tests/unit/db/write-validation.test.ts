@@ -78,11 +78,11 @@ describe('every write is checked with the backup schema', () => {
       [file([{ date: '2026-11-23', slot: 'dinner', food: 'x'.repeat(20_000), servings: 1 }]), 'meals[0].food'],
       [file([{ date: '2026-11-23', slot: 's'.repeat(300), food: '1 apple', servings: 1 }]), 'meals[0].slot'],
       [
-        file([{ date: '2026-11-23', slot: 'dinner', recipe: 'r1', food: null, servings: 2 }], [{ id: 'r1', name: 'Big', servings: 5e6, ingredients: ['1 apple'] }]),
+        file([{ date: '2026-11-23', slot: 'dinner', recipe: 'r1', food: null, servings: 2 }], [{ id: 'r1', name: 'Big', servings: 5e6, ingredients: [{ id: 'l1', text: '1 apple' }] }]),
         `recipes (id "r1").servings: ${SERVINGS}`,
       ],
       [
-        file([{ date: '2026-11-23', slot: 'dinner', recipe: 'r1', food: null, servings: 2 }], [{ id: 'r1', name: 'Long', servings: 2, ingredients: Array(6_000).fill('1 apple') }]),
+        file([{ date: '2026-11-23', slot: 'dinner', recipe: 'r1', food: null, servings: 2 }], [{ id: 'r1', name: 'Long', servings: 2, ingredients: Array.from({ length: 6_000 }, (_, at) => ({ id: `l${at + 1}`, text: '1 apple' })) }]),
         'recipes (id "r1").ingredients: must have at most 5,000 items',
       ],
     ];
