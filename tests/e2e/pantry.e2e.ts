@@ -43,7 +43,7 @@ test('the list buys what a shop sells, staples remember "Buy it", the pantry tak
   const stamp = new Date().toISOString();
   await changeDatabase(page, {
     put: {
-      recipes: [{ ...DAL, steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: stamp, updatedAt: stamp }],
+      recipes: [{ ...DAL, ingredients: DAL.ingredients.map((text, at) => ({ id: `l${at + 1}`, text })), steps: [], tags: [], source: null, prepMinutes: null, cookMinutes: null, createdAt: stamp, updatedAt: stamp }],
       meals: [{ id: 'meal-dal', date: weekStart, slot: 'dinner', recipe: DAL.id, food: null, servings: 2, leftoverOf: null }],
     },
   });
