@@ -32,7 +32,7 @@ const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : und
 const size = quick ? { recipes: 300, weeks: 8, runs: 3, parseLines: 2000 } : { recipes: 10_000, weeks: 104, runs: 30, parseLines: 20_000 };
 
 const catalog = JSON.parse(readFileSync(resolve(root, 'resources/foods/catalog.json'), 'utf8')) as Food[];
-const starter = JSON.parse(readFileSync(resolve(root, 'resources/starter/recipes.json'), 'utf8')) as { recipes: Recipe[] };
+const starter = JSON.parse(readFileSync(resolve(root, 'resources/starter/recipes.json'), 'utf8')) as { recipes: (Omit<Recipe, 'ingredients'> & { ingredients: string[] })[] };
 const example = readPlanFile(readFileSync(resolve(root, 'resources/starter/example-week.json'), 'utf8'));
 const byId = new Map(catalog.map((food) => [food.id, food]));
 const lookup = (id: string) => byId.get(id);
@@ -46,7 +46,7 @@ function corpusLines(): { lines: string[]; source: string } {
       .filter((line) => line.trim().length > 0);
     return { lines: [...new Set(lines)].slice(0, size.parseLines), source: 'NYT ingredient lines (unique)' };
   }
-  const lines = starter.recipes.flatMap((r) => lineTexts(r.ingredients));
+  const lines = starter.recipes.flatMap((r) => r.ingredients);
   return { lines, source: 'starter library lines' };
 }
 
@@ -128,7 +128,7 @@ const library = generateLibrary({
   weeks: size.weeks,
   endDate: '2026-11-29',
   catalog,
-  lines: starter.recipes.flatMap((r) => lineTexts(r.ingredients)),
+  lines: starter.recipes.flatMap((r) => r.ingredients),
 });
 figures.libraryRecipes = library.recipes.length;
 figures.libraryMeals = library.meals.length;
