@@ -6,6 +6,7 @@ import type { ThirtyfoldDatabase } from './database';
 import { printable } from '../core/format';
 import { recordProblem } from '../core/backup/schema';
 import { RecordError, writePrechecked } from './validation';
+import { readWeek } from './week-repository';
 
 /** How many records each table holds: what a restore replaces and what it brings. */
 export interface TableCounts {
@@ -150,17 +151,15 @@ export async function restoreBackup(
   return { text: copy.text, data: copy.data, problem: copy.problem };
 }
 
-/** The meals planned from `from` to `to` (inclusive) and the recipes they use, read in one transaction. */
-export async function readWeek(db: ThirtyfoldDatabase, from: string, to: string): Promise<{ meals: Meal[]; recipes: Recipe[] }> {
-  return db.transaction('r', db.meals, db.recipes, async () => {
-    const meals = await db.meals.where('date').between(from, to, true, true).toArray();
-    const ids = [...new Set(meals.map((meal) => meal.recipe).filter((id): id is string => id !== null))];
-    const recipes = (await db.recipes.bulkGet(ids)).filter((recipe): recipe is Recipe => !!recipe);
-    const known = new Set(recipes.map((recipe) => recipe.id));
-    const usable = meals.filter((meal) => (meal.recipe === null ? meal.food !== null : known.has(meal.recipe)));
-    usable.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    return { meals: usable, recipes };
-  });
+/**
+ * A week as a plan file holds it: the meals from `from` to `to` (inclusive)
+ * that still have something to eat, and the recipes they use, read by the one
+ * reader of a week.
+ */
+export async function readWeekForPlanFile(db: ThirtyfoldDatabase, from: string, to: string): Promise<{ meals: Meal[]; recipes: Recipe[] }> {
+  const week = await readWeek(db, from, to);
+  const meals = week.meals.filter((meal) => (meal.recipe === null ? meal.food !== null : week.recipes.has(meal.recipe)));
+  return { meals, recipes: [...week.recipes.values()] };
 }
 
 function sameRecipe(a: Recipe, b: Recipe): boolean {

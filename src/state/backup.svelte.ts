@@ -7,7 +7,7 @@ import {
   checkRestore,
   countData,
   exportDatabase,
-  readWeek,
+  readWeekForPlanFile,
   replaceDatabase,
   restoreBackup,
   type ExportedDatabase,
@@ -313,7 +313,7 @@ export class BackupState {
   async exportWeek(): Promise<string | null> {
     const weekStart = plan.weekStart;
     const weekEnd = plan.weekEnd;
-    const { meals: usable, recipes } = await readWeek(db, weekStart, weekEnd);
+    const { meals: usable, recipes } = await readWeekForPlanFile(db, weekStart, weekEnd);
     if (usable.length === 0) throw new Error(`the week of ${weekStart} has no meals to export`);
     const text = writePlanFile({ people: settings.current.people, weekStart, recipes, meals: usable });
     const where = await platform.saveFile({

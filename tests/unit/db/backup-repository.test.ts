@@ -3,29 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { buildBackup, parseBackup, readBackup, type BackupInput } from '../../../src/core/backup';
 import { readPlanFile, writePlanFile } from '../../../src/core/plan/plan-file';
 import type { Meal, Recipe } from '../../../src/core/types';
-import { addPlanFile, countData, countDatabase, dumpDatabase, readWeek, repairReferences, replaceDatabase } from '../../../src/db/backup-repository';
+import { addPlanFile, countData, countDatabase, dumpDatabase, readWeekForPlanFile, repairReferences, replaceDatabase } from '../../../src/db/backup-repository';
 import type { ThirtyfoldDatabase } from '../../../src/db/database';
 import fixtureText from '../../fixtures/backup/v1-sample.thirtyfold.json?raw';
 import v2Text from '../../fixtures/backup/v2-sample.thirtyfold.json?raw';
 import { migrationHarness } from './harness';
+import { recipeRow } from './rows';
 import { linesFromTexts } from '../../../src/core/recipes/lines';
 
 const meta = { appVersion: '0.1.0', exportedAt: '2026-11-25T10:00:00.000Z' };
 
 function recipe(id: string, name = `Recipe ${id}`): Recipe {
-  return {
-    id,
-    name,
-    servings: 4,
-    ingredients: linesFromTexts(['1 cup red lentils', '1 onion, chopped']),
-    steps: ['Simmer.'],
-    tags: ['dinner'],
-    source: null,
-    prepMinutes: 10,
-    cookMinutes: 30,
-    createdAt: '2026-11-01T10:00:00.000Z',
-    updatedAt: '2026-11-01T10:00:00.000Z',
-  };
+  return recipeRow(id, { name, ingredients: linesFromTexts(['1 cup red lentils', '1 onion, chopped']) });
 }
 
 function meal(id: string, recipeId: string | null, extra: Partial<Meal> = {}): Meal {
@@ -128,7 +117,7 @@ describe('repairReferences', () => {
 describe('the week plan file', () => {
   it('reads a week with the recipes its meals use, and adds it back onto another week reusing identical recipes', async () => {
     const db = await seeded();
-    const week = await readWeek(db, '2026-11-23', '2026-11-29');
+    const week = await readWeekForPlanFile(db, '2026-11-23', '2026-11-29');
     expect(week.meals.map((m) => m.id)).toEqual(['m-a', 'm-c', 'm-b']);
     expect(week.recipes.map((r) => r.id)).toEqual(['r-a']);
     const file = readPlanFile(writePlanFile({ people: 2, weekStart: '2026-11-23', ...week }));
