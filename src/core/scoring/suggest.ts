@@ -1,6 +1,7 @@
 import { resolveMeals, type EatenLine, type FoodLookup, type LineParser } from '../plan/resolve';
 import type { Colour, Food, FoodGroup, Meal, Recipe } from '../types';
 import { isCooked } from './cooked';
+import { suggestedPortionGrams } from './portion';
 import { cropKey, expandFood } from './expand';
 import { compareText, round } from './score-week';
 import { DEFAULT_SCORING_SETTINGS, type ScoringSettings } from './settings';
@@ -107,7 +108,7 @@ function suggestCrops(
   }
   const out: CropSuggestion[] = [];
   for (const [key, food] of best) {
-    const portionGrams = portionOf(food);
+    const portionGrams = suggestedPortionGrams(food);
     const fiberPerDayRaw = ((food.fiberPer100g ?? 0) * portionGrams) / 100 / days;
     const live = food.fermented === 'live' && food.servingGrams ? portionGrams / food.servingGrams : 0;
     out.push({
@@ -164,18 +165,6 @@ function commonness(food: Food): number {
     (food.custom ? 0 : 1) +
     (food.aliases.length >= FAMILIAR_ALIASES ? 1 : 0)
   );
-}
-
-/** Largest single piece taken as one portion; bigger items (a whole squash) fall back to 80 g. */
-const MAX_PIECE_GRAMS = 250;
-
-/** The grams of one everyday portion: a piece, a handful of nuts, a teaspoon of a spice, else 80 g. */
-function portionOf(food: Food): number {
-  const p = food.portions;
-  if (food.group === 'herb' || food.group === 'spice' || food.weight < 1) return p.teaspoon ?? p.clove ?? p.sprig ?? 5;
-  if (food.group === 'nut' || food.group === 'seed') return p.handful ?? 30;
-  const piece = p.medium ?? p.piece;
-  return piece !== undefined && piece <= MAX_PIECE_GRAMS ? piece : 80;
 }
 
 interface RecipeGains {
