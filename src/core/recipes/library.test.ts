@@ -12,6 +12,7 @@ function summary(points: number, crops: string[]): RecipeSummary {
     plants: crops.map((crop) => ({ key: crop, crop, name: crop[0].toUpperCase() + crop.slice(1), points: 1 })),
     fiberPerServing: 0,
     fermentedServings: 0,
+    notLive: [],
     lines: [],
     unmatched: [],
     unknownGrams: [],

@@ -1,6 +1,7 @@
 import type { EatenLine, FoodLookup, LineParser } from '../plan/resolve';
 import { DEFAULT_SCORING_SETTINGS, type ScoringSettings } from '../scoring/settings';
 import { scoreWeekMeals } from '../scoring/week';
+import type { NotLiveFood } from '../scoring/types';
 import type { Meal, Recipe } from '../types';
 
 /** The date the one-serving meal is scored on; any fixed date works. */
@@ -16,6 +17,8 @@ export interface RecipeSummary {
   fiberPerServing: number;
   /** Live fermented servings in one serving, 2 decimals. */
   fermentedServings: number;
+  /** Fermented foods in it that count for nothing, and why (no live cultures, or cooked in this recipe). */
+  notLive: NotLiveFood[];
   /** The lines resolved at one serving (food after the user's fixes, grams of one serving). */
   lines: EatenLine[];
   /** Line numbers with no food matched. */
@@ -63,6 +66,7 @@ export function recipeSummary(
     plants: score.plants.map((plant) => ({ key: plant.key, crop: plant.crop, name: plant.name, points: plant.points })),
     fiberPerServing: score.fiber.gramsPerDay,
     fermentedServings: Math.round(score.fermented.servingsRaw * 100) / 100,
+    notLive: score.fermented.notLive,
     lines,
     unmatched,
     unknownGrams,
