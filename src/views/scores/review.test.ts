@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlantEntry } from '../../core/scoring/types';
 import type { ParsedLine } from '../../core/types';
-import { comparePlants, groupPlants, mealPlaces, percent, suggestionLine, weekRange } from './review';
+import { comparePlants, eatenAs, groupPlants, mealPlaces, percent, plantLabel, suggestionLine, weekRange } from './review';
 
 function plant(name: string, extra: Partial<PlantEntry> = {}): PlantEntry {
   const id = name.toLowerCase();
@@ -105,5 +105,43 @@ describe('formatting', () => {
     expect(percent(0)).toBe('0%');
     expect(percent(0.004)).toBe('<1%');
     expect(percent(0.125)).toBe('13%');
+  });
+});
+
+describe('plant names', () => {
+  const names: Record<string, string> = {
+    'sesame-oil': 'Sesame oil',
+    tahini: 'Tahini',
+    'olive-oil': 'Olive oil',
+    'black-olives': 'Black olives',
+    'cooked-brown-rice': 'Cooked brown rice',
+  };
+  const lookup = (id: string) => (names[id] ? { name: names[id] } : undefined);
+
+  it('names the plant, with the foods eaten beside it', () => {
+    const sesame = { crop: 'sesame', name: 'Tahini', foods: ['sesame-oil', 'tahini'] };
+    expect(plantLabel(sesame)).toBe('Sesame');
+    expect(eatenAs(sesame, lookup)).toBe('sesame oil, tahini');
+    const olive = { crop: 'olive', name: 'Black olives', foods: ['black-olives', 'olive-oil'] };
+    expect(plantLabel(olive)).toBe('Olive');
+    expect(eatenAs(olive, lookup)).toBe('black olives, olive oil');
+    expect(plantLabel({ crop: 'olive', name: 'Olive oil', foods: ['olive-oil'] })).toBe('Olive');
+    expect(plantLabel({ crop: 'sesame', name: 'Sesame oil', foods: ['sesame-oil'] })).toBe('Sesame');
+  });
+
+  it('a single food that names its crop is the plant without its preparation', () => {
+    const rice = { crop: 'rice', name: 'Cooked brown rice', foods: ['cooked-brown-rice'] };
+    expect(plantLabel(rice)).toBe('Brown rice');
+    expect(eatenAs(rice, lookup)).toBe('cooked brown rice');
+    expect(plantLabel({ crop: 'common-bean', name: 'Black beans', foods: ['black-beans'] })).toBe('Black beans');
+    expect(plantLabel({ crop: 'common-bean', name: 'Black beans', foods: ['black-beans', 'kidney-beans'] })).toBe('Common bean');
+    expect(plantLabel({ crop: 'apple', name: 'Apple', foods: ['apple'] })).toBe('Apple');
+  });
+});
+
+describe('plant names of one food', () => {
+  it('a food named by the last word of its crop is the plant itself', () => {
+    expect(plantLabel({ crop: 'winter-squash-moschata', name: 'Butternut squash', foods: ['butternut-squash'] })).toBe('Butternut squash');
+    expect(plantLabel({ crop: 'almond', name: 'Almond butter', foods: ['almond-butter'] })).toBe('Almond');
   });
 });

@@ -51,6 +51,33 @@ export function groupPlants(plants: readonly PlantEntry[], by: PlantGrouping): P
     }));
 }
 
+/** Words that say how a food was prepared, not which plant it is. */
+const PREPARATION = /\b(cooked|canned|dried|frozen|raw|roasted|toasted|fresh|ground|blanched|peeled|boiled|steamed)\b/gi;
+
+/**
+ * The plant a counted crop is, in words: its crop ("Sesame", "Olive") when the foods eaten are made from it
+ * (tahini, sesame oil), or the one food eaten without its preparation ("Brown rice" for cooked brown rice) when that
+ * food ends with the crop's name.
+ */
+export function plantLabel(plant: Pick<PlantEntry, 'crop' | 'name' | 'foods'>): string {
+  const crop = plant.crop.replace(/-/g, ' ');
+  const bare = plant.name.replace(PREPARATION, '').replace(/\s+/g, ' ').trim();
+  // "Brown rice", "Black olives", "Butternut squash" are the plant; "Olive oil", "Almond butter" are made from it.
+  const last = bare.toLowerCase().split(' ').at(-1) ?? '';
+  const namesCrop = crop
+    .toLowerCase()
+    .split(' ')
+    .some((word) => last === word || last === `${word}s` || last === `${word}es`);
+  if (plant.foods.length <= 1 && namesCrop) return capitalise(bare);
+  return capitalise(crop);
+}
+
+/** What was eaten of a plant, lower case, A–Z: "sesame oil, tahini". */
+export function eatenAs(plant: Pick<PlantEntry, 'foods' | 'name'>, lookup: (id: string) => { name: string } | undefined): string {
+  const names = plant.foods.map((id) => (lookup(id)?.name ?? id).toLowerCase());
+  return [...new Set(names)].sort((a, b) => a.localeCompare(b)).join(', ') || plant.name.toLowerCase();
+}
+
 export interface PlantComparison {
   onlyA: PlantEntry[];
   onlyB: PlantEntry[];
