@@ -195,6 +195,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     url: `ws://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
     async stop() {
       await server.destroy();
+      // Hocuspocus saved and closed every document; the sockets under them are ended too, so clients see the server gone.
+      for (const socket of server.webSocketServer.clients) socket.terminate();
+      server.httpServer.closeAllConnections();
       await secrets.close();
     },
   };
