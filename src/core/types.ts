@@ -249,6 +249,12 @@ export interface Recipe {
   cookMinutes: number | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * How many times the recipe has been saved (absent before the first save
+   * that counted): each save adds one, so an editor can tell the recipe was
+   * saved elsewhere since it was opened. Not indexed.
+   */
+  rev?: number;
 }
 
 /** One planned meal: a recipe or a single food line. */

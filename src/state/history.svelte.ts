@@ -218,7 +218,7 @@ export async function fixRecipeLine(line: UncountedLine, fix: { food?: string | 
     else fixed.grams = fix.grams;
   }
   const after = { ...before, ingredients: before.ingredients.map((candidate, index) => (index === at ? fixed : candidate)) };
-  await recipes.save(after);
+  await recipes.save(after, before);
   const label =
     fix.food !== undefined
       ? fix.food === null
@@ -228,7 +228,7 @@ export async function fixRecipeLine(line: UncountedLine, fix: { food?: string | 
   undoStack.push(
     label,
     () => db.recipes.put(before).then(() => undefined),
-    () => recipes.save(after).then(() => undefined),
+    () => recipes.save(after, before).then(() => undefined),
   );
 }
 

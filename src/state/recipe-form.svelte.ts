@@ -13,10 +13,14 @@ import {
 } from '../core/recipes';
 import { scoringSettingsOf } from '../core/scoring';
 import type { IngredientLine, ParsedLine, Recipe } from '../core/types';
+import { isSameVersion, RecipeConflict } from '../db/recipe-repository';
 import { catalog } from './catalog.svelte';
+import { db } from './database';
 import { newLineId } from './ids';
 import { recipeDrafts } from './recipe-drafts.svelte';
+import { copyName, recipes } from './recipes.svelte';
 import { settings } from './settings.svelte';
+import { undoStack } from './undo.svelte';
 
 /** One ingredient line as the editor shows it: the record, the parser's reading and the reading after the user's fixes. */
 export interface LineRow {
@@ -29,34 +33,73 @@ export interface LineRow {
   skip: boolean;
 }
 
+/** A save that found the stored recipe changed since the editor loaded it: what is stored now (null: it was deleted). */
+export interface RecipeFormConflict {
+  theirs: Recipe | null;
+}
+
 /**
  * The recipe editor's model: the values being typed (lines as records whose
  * ids and fixes follow them through edits of the text), whether they differ
  * from the saved recipe, the draft kept in session storage, and the scores of
- * what is typed. `key` is the recipe id or "new".
+ * what is typed. `key` is the recipe id or "new". It remembers the stored
+ * recipe the editing started from (`base`), not the recipe as it is now:
+ * saving checks the stored one is still that, and otherwise sets `conflict`
+ * for the user to choose (keepMine, takeTheirs, keepBoth).
  */
 export class RecipeForm {
   values = $state<RecipeFormValues>(emptyRecipeForm(newLineId()));
   errors = $state<RecipeFormErrors>({});
   /** True when the values came back from a draft kept earlier. */
   restored = $state(false);
+  /** Set when a save found the recipe changed elsewhere; cleared by a choice or by cancel(). */
+  conflict = $state.raw<RecipeFormConflict | null>(null);
   #initial = $state('');
   #start: RecipeFormValues = emptyRecipeForm(newLineId());
+  #base = $state.raw<Recipe | undefined>(undefined);
   #keeping = true;
+  #baseKept = false;
   readonly key: string;
 
   constructor(key: string) {
     this.key = key;
   }
 
-  /** Starts from the saved recipe (or an empty one), or from the draft kept for it when that differs. */
-  start(base: Recipe | undefined): void {
-    this.#start = base ? recipeFormOf(base, newLineId()) : emptyRecipeForm(newLineId());
-    this.#initial = JSON.stringify(this.#start);
+  /**
+   * Starts from the saved recipe (or an empty one), or from the draft kept for
+   * it when that differs; a draft keeps the version it was typed over as its
+   * base, so a change saved elsewhere since is still caught.
+   */
+  start(current: Recipe | undefined): void {
+    this.#load(current);
     const draft = recipeDrafts.load(this.key);
     this.restored = draft !== null && JSON.stringify(draft) !== this.#initial;
-    this.values = this.restored ? draft! : structuredClone(this.#start);
+    if (this.restored) {
+      this.values = draft!;
+      const kept = recipeDrafts.base(this.key);
+      if (current && kept) this.#base = kept;
+    }
+  }
+
+  #load(base: Recipe | undefined): void {
+    this.#base = base ? ($state.snapshot(base) as Recipe) : undefined;
+    this.#start = base ? recipeFormOf(base, newLineId()) : emptyRecipeForm(newLineId());
+    this.#initial = JSON.stringify(this.#start);
+    this.values = structuredClone(this.#start);
+    this.restored = false;
+    this.errors = {};
     this.#keeping = true;
+    this.#baseKept = false;
+  }
+
+  /** The stored recipe the editing started from, as it was then; undefined for a new recipe. */
+  get base(): Recipe | undefined {
+    return this.#base;
+  }
+
+  /** True when `stored`, the recipe as it is stored now, is no longer the version the editing started from. */
+  changedSince(stored: Recipe | undefined): boolean {
+    return this.#base !== undefined && !isSameVersion(stored, this.#base);
   }
 
   readonly dirty = $derived(JSON.stringify(this.values) !== this.#initial);
@@ -139,8 +182,14 @@ export class RecipeForm {
   /** Keeps the typed values as a draft, or drops the draft when they equal the saved recipe. */
   keepDraft(): void {
     if (!this.#keeping) return;
-    if (this.dirty) recipeDrafts.save(this.key, this.values);
-    else recipeDrafts.clear(this.key);
+    if (this.dirty) {
+      recipeDrafts.save(this.key, this.values);
+      if (!this.#baseKept) recipeDrafts.keepBase(this.key, this.#base);
+      this.#baseKept = true;
+    } else {
+      recipeDrafts.clear(this.key);
+      this.#baseKept = false;
+    }
   }
 
   /** After a save or a discard: the draft is gone and nothing more is kept. */
@@ -150,17 +199,100 @@ export class RecipeForm {
     this.#initial = JSON.stringify(this.values);
   }
 
-  /** Throws the restored draft away and starts from the saved recipe; returns the draft, for Undo. */
-  discardRestored(): RecipeFormValues {
-    const draft = $state.snapshot(this.values) as RecipeFormValues;
-    this.values = structuredClone(this.#start);
-    this.restored = false;
-    this.errors = {};
+  /** The values as a recipe to save over the base (a new recipe when there is none). */
+  #recipe(theirs: Recipe | null = null) {
+    const from = this.#base ?? theirs ?? undefined;
+    return { ...(from ? { id: from.id, createdAt: from.createdAt } : {}), ...this.fields() };
+  }
+
+  /** A conflict becomes `conflict`; any other error goes on to the caller. */
+  #conflictOf(error: unknown): void {
+    if (!(error instanceof RecipeConflict)) throw error;
+    this.conflict = { theirs: error.theirs };
+  }
+
+  /**
+   * Saves the values over the base, checked in the same transaction; returns
+   * the saved recipe, or null when the stored recipe changed since (then
+   * `conflict` says what is stored now and nothing was written).
+   */
+  async save(): Promise<Recipe | null> {
+    try {
+      const saved = await recipes.save(this.#recipe(), this.#base ?? null);
+      this.finish();
+      return saved;
+    } catch (error) {
+      this.#conflictOf(error);
+      return null;
+    }
+  }
+
+  /**
+   * "Keep mine": saves the values over what is stored now, with Undo putting
+   * theirs back; returns the saved recipe, or null when it changed yet again
+   * (then `conflict` holds the newer one).
+   */
+  async keepMine(): Promise<Recipe | null> {
+    if (!this.conflict) return null;
+    const theirs = this.conflict.theirs;
+    let saved: Recipe;
+    try {
+      saved = await recipes.save(this.#recipe(theirs), theirs);
+    } catch (error) {
+      this.#conflictOf(error);
+      return null;
+    }
+    this.conflict = null;
+    this.finish();
+    let stored = saved;
+    undoStack.push(
+      `Saved your version of “${saved.name}” over the other one`,
+      async () => {
+        if (theirs) stored = await recipes.save(theirs, stored);
+        else await db.recipes.delete(saved.id);
+      },
+      async () => {
+        stored = await recipes.save(saved, theirs ? stored : null);
+      },
+    );
+    return saved;
+  }
+
+  /** "Take theirs": the form starts again from the stored recipe; returns the values thrown away, for Undo (bringBack). */
+  takeTheirs(): RecipeFormValues | null {
+    if (!this.conflict) return null;
+    const mine = $state.snapshot(this.values) as RecipeFormValues;
+    const theirs = this.conflict.theirs;
+    this.conflict = null;
     recipeDrafts.clear(this.key);
+    this.#load(theirs ?? undefined);
+    return mine;
+  }
+
+  /** "Keep both": the stored recipe stays as it is and the values are saved as a new recipe, "… (my copy)"; returns it. */
+  async keepBoth(): Promise<Recipe | null> {
+    if (!this.conflict) return null;
+    const fields = this.fields();
+    const copy = await recipes.save({ ...fields, name: copyName(fields.name, 'my copy') }, null);
+    this.conflict = null;
+    this.finish();
+    return copy;
+  }
+
+  /** Closes the conflict without choosing: nothing is saved and the values stay. */
+  cancelConflict(): void {
+    this.conflict = null;
+  }
+
+  /** Throws the restored draft away and starts from the saved recipe; returns the draft, for Undo. */
+  discardRestored(current: Recipe | undefined): RecipeFormValues {
+    const draft = $state.snapshot(this.values) as RecipeFormValues;
+    recipeDrafts.clear(this.key);
+    this.#load(current);
     return draft;
   }
 
-  /** Undo of discardRestored: the draft comes back (and is kept again). */
+  /** Undo of discardRestored or takeTheirs: the typed values come back (and are kept again). */
   bringBack(draft: RecipeFormValues): void {
     this.values = structuredClone(draft);
     this.restored = true;

@@ -1,4 +1,6 @@
+import { LIMITS } from '../core/backup/schema';
 import type { Recipe } from '../core/types';
+import { saveRecipe } from '../db/recipe-repository';
 import { db } from './database';
 import { newId, nowIso } from './ids';
 import { live } from './live.svelte';
@@ -11,6 +13,12 @@ export function recipesById(list: readonly Recipe[]): ReadonlyMap<string, Recipe
 }
 
 const NONE: Recipe[] = [];
+
+/** The name of a copy: "Dal (copy)", the original cut so the whole stays within the name limit. */
+export function copyName(name: string, label = 'copy'): string {
+  const suffix = ` (${label})`;
+  return name.slice(0, LIMITS.name - suffix.length) + suffix;
+}
 
 /** How many recipes the planner's list shows before the user searches. */
 export const FIRST_RECIPES = 30;
@@ -75,8 +83,15 @@ export class RecipesState {
     return this.#first.current;
   }
 
-  /** Saves a new or edited recipe; returns its id. */
-  async save(recipe: Omit<Recipe, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Recipe, 'id' | 'createdAt'>>): Promise<string> {
+  /**
+   * Saves a new or edited recipe; returns it as written. `base` is the stored
+   * recipe the edit started from (null for a new one): when the stored recipe
+   * is no longer that one, nothing is saved and a RecipeConflict is thrown.
+   */
+  async save(
+    recipe: Omit<Recipe, 'id' | 'createdAt' | 'updatedAt'> & Partial<Pick<Recipe, 'id' | 'createdAt'>>,
+    base: Recipe | null = null,
+  ): Promise<Recipe> {
     const now = nowIso();
     const plain = $state.snapshot(recipe) as typeof recipe;
     const row: Recipe = {
@@ -85,16 +100,15 @@ export class RecipesState {
       createdAt: plain.createdAt ?? now,
       updatedAt: now,
     };
-    await db.recipes.put(row);
-    return row.id;
+    return saveRecipe(db, row, base === null ? null : ($state.snapshot(base) as Recipe));
   }
 
   /** A copy named "… (copy)"; returns the new id. */
   async duplicate(id: string): Promise<string | null> {
     const recipe = this.byId.get(id);
     if (!recipe) return null;
-    const { id: _old, createdAt: _created, updatedAt: _updated, ...rest } = $state.snapshot(recipe) as Recipe;
-    return this.save({ ...rest, name: `${recipe.name} (copy)` });
+    const { id: _old, createdAt: _created, updatedAt: _updated, rev: _rev, ...rest } = $state.snapshot(recipe) as Recipe;
+    return (await this.save({ ...rest, name: copyName(recipe.name) })).id;
   }
 
   /** Deletes recipes and the meals that use them, in one transaction, with Undo. */

@@ -1,5 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import * as Y from 'yjs';
+import { sameData as sameRow } from '../core/equal';
 import type { ThirtyfoldDatabase } from '../db/database';
 import { changedKeys, deleteRecord, isDeleted, readRecord, readTable, writeRecord } from './doc';
 import { isSharedKey, isSharedRow, PRIMARY_KEY, recordProblem, SHARED_TABLES, type SharedTable } from './tables';
@@ -10,20 +11,6 @@ type Row = Record<string, unknown>;
 type LocalChange =
   | { table: SharedTable; key: string; kind: 'put'; row: Row; fields: Set<string> | null }
   | { table: SharedTable; key: string; kind: 'delete' };
-
-/** Equal as JSON, whatever the key order; undefined fields count as absent. */
-export function sameRow(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, index) => sameRow(item, b[index]));
-  }
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const left = Object.keys(a).filter((key) => (a as Row)[key] !== undefined);
-  const right = Object.keys(b).filter((key) => (b as Row)[key] !== undefined);
-  if (left.length !== right.length) return false;
-  return left.every((key) => sameRow((a as Row)[key], (b as Row)[key]));
-}
 
 function newer(a: Row, b: Row): boolean {
   return typeof a.updatedAt === 'string' && typeof b.updatedAt === 'string' && a.updatedAt > b.updatedAt;

@@ -79,7 +79,7 @@ async function run(step: Operation): Promise<void> {
       return;
     case 'rename': {
       const recipe = recipeAt(step.pick);
-      if (recipe) await recipes.save({ ...recipe, name: step.name });
+      if (recipe) await recipes.save({ ...recipe, name: step.name }, recipe);
       return;
     }
     case 'import': {

@@ -108,6 +108,8 @@ const recipeFields = {
   cookMinutes: minutes,
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** Optional: backups written before recipes counted their saves have none. */
+  rev: v.optional(v.pipe(number('must be a whole number from 0', 0, Number.MAX_SAFE_INTEGER), v.integer('must be a whole number from 0'))),
 };
 
 /** A recipe with its ingredient lines as records (backup version 2 and the database). */
@@ -351,7 +353,8 @@ const NULLABLE_NUMBERS = new Set(['prepMinutes', 'cookMinutes', 'grams', 'fiberP
  * A copy of `record` with what can be mended mended, or null when it still
  * fails the checks: servings out of range become 1 (or the largest allowed),
  * text and lists over their limit are cut to it, minutes or grams out of
- * range become empty. Never changes `record` itself.
+ * range become empty, a recipe's broken save count is dropped. Never
+ * changes `record` itself.
  */
 export function repairRecord(table: RecordTable, record: unknown): unknown | null {
   let copy: unknown;
@@ -376,6 +379,7 @@ export function repairRecord(table: RecordTable, record: unknown): unknown | nul
     if (issue.type === 'max_length' && limit !== null && (typeof value === 'string' || Array.isArray(value))) parent[key] = value.slice(0, limit);
     else if (key === 'servings') parent[key] = typeof value === 'number' && value > LIMITS.servings ? LIMITS.servings : 1;
     else if (typeof key === 'string' && NULLABLE_NUMBERS.has(key)) parent[key] = null;
+    else if (key === 'rev' && keys.length === 1) delete parent[key];
     else return null;
   }
   return null;
