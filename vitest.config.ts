@@ -9,7 +9,7 @@ export default defineConfig({
   plugins: [svelte()],
   test: {
     testTimeout: 60_000,
-    setupFiles: ['tests/fast-check-seed.ts'],
+    setupFiles: ['tests/fast-check-seed.ts', 'tests/unit/support/locale.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include, exclude: runes, environment: 'node' } },
       {
@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'state',
           include: runes,
           environment: './tests/unit/support/runes-environment.ts',
-          setupFiles: ['tests/fast-check-seed.ts', 'tests/unit/support/state-setup.ts'],
+          setupFiles: ['tests/fast-check-seed.ts', 'tests/unit/support/locale.ts', 'tests/unit/support/state-setup.ts'],
           server: { deps: { inline: [/svelte/] } },
         },
       },

@@ -1,4 +1,5 @@
 import type { Backup, BackupInput } from '../core/backup';
+import { longDate } from '../core/date-format';
 import { daysBetween, weekStartOf } from '../core/dates';
 import { formatCount } from '../core/format';
 import { readPlanFile, writePlanFile } from '../core/plan/plan-file';
@@ -314,7 +315,7 @@ export class BackupState {
     const weekStart = plan.weekStart;
     const weekEnd = plan.weekEnd;
     const { meals: usable, recipes } = await readWeekForPlanFile(db, weekStart, weekEnd);
-    if (usable.length === 0) throw new Error(`the week of ${weekStart} has no meals to export`);
+    if (usable.length === 0) throw new Error(`the week of ${longDate(weekStart)} has no meals to export`);
     const text = writePlanFile({ people: settings.current.people, weekStart, recipes, meals: usable });
     const where = await platform.saveFile({
       title: 'Export this week',
@@ -351,7 +352,7 @@ export class BackupState {
     const first = file.meals.reduce((min, meal) => (meal.date < min ? meal.date : min), file.meals[0].date);
     const sourceStart = file.weekStart ?? weekStartOf(first, settings.current.weekStartDay);
     const added = await addPlanFile(db, file, { shift: daysBetween(sourceStart, target), now: nowIso(), newId });
-    const label = `Imported ${plural(added.meals.length, 'meal')}${added.recipes.length ? ` and ${plural(added.recipes.length, 'new recipe')}` : ''} onto the week of ${target}`;
+    const label = `Imported ${plural(added.meals.length, 'meal')}${added.recipes.length ? ` and ${plural(added.recipes.length, 'new recipe')}` : ''} onto the week of ${longDate(target)}`;
     undoStack.push(
       label,
       () =>

@@ -1,3 +1,4 @@
+import { dateTime } from '../core/date-format';
 import type { HouseholdConfig, HouseholdSync, SyncStatus } from '../sync/household';
 import { db } from './database';
 import { nowIso } from './ids';
@@ -167,9 +168,7 @@ export const household = new HouseholdState();
 export function describeStatus(status: SyncStatus | null): { short: string; long: string } {
   if (!status) return { short: 'Starting…', long: 'Starting household sync…' };
   const waiting = status.waiting === 1 ? '1 change waiting' : `${status.waiting} changes waiting`;
-  // A plain date for formatting once, not reactive state.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  const since = status.offlineSince ? new Date(status.offlineSince).toLocaleString() : null;
+  const since = status.offlineSince ? dateTime(status.offlineSince, false) : null;
   switch (status.state) {
     case 'synced':
       return status.waiting > 0 ? { short: 'Sending…', long: `Connected, ${waiting}.` } : { short: 'Synced', long: 'Synced with the household.' };

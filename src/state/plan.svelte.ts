@@ -1,10 +1,13 @@
 import { BACKUP_LIMITS, isServings } from '../core/backup';
-import { addDays, weekDates, weekStartOf } from '../core/dates';
+import { addDays, daysBetween, weekDates, weekStartOf } from '../core/dates';
+import { longDate } from '../core/date-format';
 import { formatCount } from '../core/format';
 import type { LineParser } from '../core/plan/resolve';
 import { earlierCrops, scoreWeekMeals, scoringSettingsOf, type ScoreOptions } from '../core/scoring';
 import type { WeekScore } from '../core/scoring/types';
 import type { Meal, Recipe } from '../core/types';
+import { addLeftover, addMeals, copyDays, leftoverPlace, moveMeal, removeMeals, removeMealsAgain, repeatMealWeekly, restoreMeals, setMealServings } from '../db/meals-repository';
+import { readWeek } from '../db/week-repository';
 import { catalog } from './catalog.svelte';
 import { windowStorage } from './derived-cache';
 import { db } from './database';
@@ -236,89 +239,75 @@ export class PlanState {
   /** Adds meals in one transaction; returns their ids. */
   async add(...meals: NewMeal[]): Promise<string[]> {
     const rows = meals.map((meal) => ({ ...meal, id: newId('meal') }));
-    await db.meals.bulkAdd(rows);
+    await addMeals(db, rows);
     return rows.map((row) => row.id);
   }
 
   /** Changes a meal's servings. */
   async setServings(id: string, servings: number): Promise<void> {
     if (!isServings(servings)) throw new Error(`Servings must be a number above 0, at most ${formatCount(BACKUP_LIMITS.servings)}.`);
-    await db.meals.update(id, { servings });
+    await setMealServings(db, id, servings);
   }
 
-  /** Moves a meal to another cell, or copies it there. */
-  async move(id: string, date: string, slot: string, copy = false): Promise<void> {
-    const meal = await db.meals.get(id);
-    if (!meal) return;
-    if (copy) await db.meals.add({ ...meal, id: newId('meal'), date, slot, leftoverOf: null });
-    else await db.meals.update(id, { date, slot });
+  /** Moves a meal to another cell, or copies it there, in one transaction. */
+  move(id: string, date: string, slot: string, copy = false): Promise<void> {
+    return moveMeal(db, id, { date, slot }, copy ? { id: newId('meal') } : null);
   }
 
-  /** Deletes meals (one, a day, a week) with Undo. */
+  /** Deletes meals (one, a day, a week) with Undo; leftovers of a deleted meal lose their link until Undo. */
   async remove(ids: string[], label: string): Promise<void> {
-    // Leftovers of a deleted meal stay planned but lose their link; Undo brings the link back.
-    const deleteMeals = (rows: Meal[], leftovers: Meal[]) =>
-      db.transaction('rw', db.meals, async () => {
-        await db.meals.bulkDelete(rows.map((m) => m.id));
-        await db.meals.bulkPut(leftovers.map((m) => ({ ...m, leftoverOf: null })));
-      });
-    const removed = await db.transaction('rw', db.meals, async () => {
-      const rows = (await db.meals.bulkGet(ids)).filter((m): m is Meal => !!m);
-      const gone = rows.map((m) => m.id);
-      const leftovers = (await db.meals.where('date').aboveOrEqual(rows.reduce((min, m) => (m.date < min ? m.date : min), '9999')).toArray()).filter(
-        (m) => !gone.includes(m.id) && m.leftoverOf != null && gone.includes(m.leftoverOf),
-      );
-      await deleteMeals(rows, leftovers);
-      return { rows, leftovers };
-    });
+    const removed = await removeMeals(db, ids);
     if (removed.rows.length === 0) return;
     undoStack.push(
       label,
-      () => db.meals.bulkPut([...removed.rows, ...removed.leftovers]).then(() => undefined),
-      () => deleteMeals(removed.rows, removed.leftovers),
+      () => restoreMeals(db, removed),
+      () => removeMealsAgain(db, removed),
     );
   }
 
-
   clearDay(date: string): Promise<void> {
     const ids = this.meals.filter((meal) => meal.date === date).map((meal) => meal.id);
-    return this.remove(ids, `Cleared ${date}`);
+    return this.remove(ids, `Cleared ${longDate(date)}`);
   }
 
   clearWeek(): Promise<void> {
     return this.remove(
       this.meals.map((meal) => meal.id),
-      `Cleared the week of ${this.weekStart}`,
+      `Cleared the week of ${longDate(this.weekStart)}`,
     );
   }
 
-  /** Copies every meal of one day onto another. */
+  /** Copies every meal of one day onto another (a leftover eaten the same day stays linked to its copy). */
   async copyDay(from: string, to: string): Promise<void> {
-    const meals = await db.meals.where('date').equals(from).toArray();
-    await db.meals.bulkAdd(meals.map((meal) => ({ ...meal, id: newId('meal'), date: to, leftoverOf: null })));
+    await copyDays(db, { from, to: from }, daysBetween(from, to), () => newId('meal'));
   }
 
-  /** Copies last week's meals into this week, day for day. */
-  async copyPreviousWeek(): Promise<number> {
-    const from = addDays(this.weekStart, -7);
-    const meals = await db.meals.where('date').between(from, addDays(this.weekStart, -1), true, true).toArray();
-    await db.meals.bulkAdd(meals.map((meal) => ({ ...meal, id: newId('meal'), date: addDays(meal.date, 7), leftoverOf: null })));
-    return meals.length;
+  /** Copies last week's meals into this week, day for day, leftovers still linked to their copied originals. */
+  copyPreviousWeek(): Promise<number> {
+    return copyDays(db, { from: addDays(this.weekStart, -7), to: addDays(this.weekStart, -1) }, 7, () => newId('meal'));
   }
 
   /** Repeats a meal on the same weekday for the next `weeks` weeks ("pizza every Friday"). */
-  async repeatWeekly(id: string, weeks: number): Promise<void> {
-    const meal = await db.meals.get(id);
-    if (!meal) return;
-    const copies = Array.from({ length: weeks }, (_, i) => ({ ...meal, id: newId('meal'), date: addDays(meal.date, 7 * (i + 1)), leftoverOf: null }));
-    await db.meals.bulkAdd(copies);
+  repeatWeekly(id: string, weeks: number): Promise<void> {
+    return repeatMealWeekly(db, id, weeks, () => newId('meal'));
   }
 
   /** "Cook once, eat twice": a leftover meal of the same recipe, linked to the original. */
-  async leftover(id: string, date: string, slot: string): Promise<void> {
-    const meal = await db.meals.get(id);
-    if (!meal) return;
-    await db.meals.add({ ...meal, id: newId('meal'), date, slot, leftoverOf: meal.id });
+  leftover(id: string, date: string, slot: string): Promise<void> {
+    return addLeftover(db, id, { date, slot }, newId('meal'));
+  }
+
+  /** Where the leftovers of a meal go by default: the first free slot after it. */
+  leftoverPlace(id: string): Promise<{ date: string; slot: string } | null> {
+    return leftoverPlace(db, id, settings.current.slots);
+  }
+
+  /** What is already planned in a cell of any week, by name, leaving out the meal `except` (one being moved). */
+  async cellContents(date: string, slot: string, except: string | null = null): Promise<string[]> {
+    const week = await readWeek(db, date, date);
+    return week.meals
+      .filter((meal) => meal.slot === slot && meal.id !== except)
+      .map((meal) => (meal.recipe === null ? (meal.food ?? 'a food') : (week.recipes.get(meal.recipe)?.name ?? 'a recipe no longer in the library')));
   }
 }
 

@@ -207,3 +207,43 @@ test('moves between weeks, repeats a meal, copies a day and a week, and clears a
   await expect(page.getByRole('button', { name: 'This week' })).toBeDisabled();
   await expect(page.locator('.day-head.today')).toHaveCount(1);
 });
+
+test('leftovers go to a free slot, a taken one is named before adding, and Copy previous week keeps the link', async ({ page }, testInfo) => {
+  await writeRecipes(page);
+  await page.getByLabel('Go to date').fill('2030-01-07');
+  await expect(page.locator('.plan').getByText('7 – 13 January 2030')).toBeVisible();
+  await addButton(page, 'Monday', 'dinner').click();
+  await page.keyboard.type('Kale');
+  await expect(page.getByRole('option', { name: 'Kale and lentil bowl' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'Monday', 'dinner').getByRole('article')).toContainText('Kale and lentil bowl');
+  await addButton(page, 'Tuesday', 'lunch').click();
+  await page.keyboard.type('1 apple');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'Tuesday', 'lunch').getByRole('article')).toContainText('1 apple');
+
+  // Tuesday lunch is taken by the apple: the dialog proposes Tuesday dinner.
+  await cell(page, 'Monday', 'dinner').getByRole('button', { name: /^Actions for/ }).click();
+  await page.getByRole('menuitem', { name: 'Plan leftovers…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Day')).toHaveValue('2030-01-08');
+  await expect(dialog.getByLabel('Meal')).toHaveValue('dinner');
+  await expect(dialog.getByRole('status')).toHaveCount(0);
+
+  // Choosing the taken lunch names what is there before anything is added.
+  await dialog.getByLabel('Meal').selectOption('lunch');
+  await expect(dialog.getByRole('status')).toHaveText('Tue lunch already has 1 apple; this adds the leftovers beside it.');
+  await dialog.screenshot({ path: testInfo.outputPath('leftovers-taken-slot.png') });
+  await dialog.getByLabel('Meal').selectOption('dinner');
+  await expect(dialog.getByRole('status')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Plan leftovers' }).click();
+  await expect(cell(page, 'Tuesday', 'dinner').getByRole('article')).toContainText('leftovers of Mon dinner');
+  await expect(cell(page, 'Tuesday', 'lunch').getByRole('article')).toHaveCount(1);
+
+  // The copied week's leftovers are leftovers of the copied Monday dinner.
+  await page.getByRole('button', { name: 'Next week', exact: true }).click();
+  await expect(page.locator('.plan').getByText('14 – 20 January 2030')).toBeVisible();
+  await page.getByRole('button', { name: 'Copy previous week' }).click();
+  await expect(page.locator('.plan article')).toHaveCount(3);
+  await expect(cell(page, 'Tuesday', 'dinner').getByRole('article')).toContainText('leftovers of Mon dinner');
+});

@@ -11,16 +11,8 @@ export function formatPoints(points: number): string {
   return String(Math.round(points * 100) / 100);
 }
 
-// One formatter for every row: `toLocaleDateString` would build a new one per call.
-let shortDate: Intl.DateTimeFormat | null = null;
-
-/** "12 Nov 2026" from an ISO date. */
-export function formatShortDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  if (!year || !month || !day) return iso;
-  shortDate ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-  return shortDate.format(new Date(year, month - 1, day));
-}
+/** "12 Nov 2026" from an ISO date, in the user's locale. */
+export { shortDateWithYear as formatShortDate } from '../../core/date-format';
 
 /** Grams for display: whole grams from 10 up, one decimal below. */
 export function formatGrams(grams: number): string {

@@ -86,7 +86,7 @@ describe('suggestionLine', () => {
 
 describe('formatting', () => {
   it('writes week ranges inside and across months and years', () => {
-    expect(weekRange('2026-11-23')).toBe('23–29 Nov 2026');
+    expect(weekRange('2026-11-23')).toBe('23 – 29 Nov 2026');
     expect(weekRange('2026-11-30')).toBe('30 Nov – 6 Dec 2026');
     expect(weekRange('2026-12-28')).toBe('28 Dec 2026 – 3 Jan 2027');
   });

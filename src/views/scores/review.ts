@@ -1,4 +1,5 @@
 /** Pure helpers of the Scores view: grouping plants, comparing weeks, the text of a suggested food. */
+import { dateRange, longWeekday, shortDate as dayMonth, shortDateWithYear, shortWeekday } from '../../core/date-format';
 import { addDays, parseIsoDate } from '../../core/dates';
 import type { LineParser } from '../../core/plan/resolve';
 import type { PlantEntry } from '../../core/scoring/types';
@@ -13,8 +14,6 @@ export interface PlantSection {
   points: number;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -114,35 +113,24 @@ export function suggestionLine(
   return `${amount} ${food.name.toLowerCase()}`;
 }
 
-/** "23 Nov 2026" from an ISO date; the input itself when it is not a date. */
+/** "23 Nov 2026" (or "23 Nov" without the year) from an ISO date; the input itself when it is not a date. */
 export function shortDate(iso: string, withYear = true): string {
-  const date = parseIsoDate(iso);
-  if (!date) return iso;
-  const text = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
-  return withYear ? `${text} ${date.getUTCFullYear()}` : text;
+  return withYear ? shortDateWithYear(iso) : dayMonth(iso);
 }
 
-/** "23–29 Nov 2026" (or "30 Nov – 6 Dec 2026") for the week starting `start`. */
+/** "23 – 29 Nov 2026" (or "30 Nov – 6 Dec 2026") for the week starting `start`. */
 export function weekRange(start: string): string {
-  if (!parseIsoDate(start)) return start;
-  const end = addDays(start, 6);
-  if (start.slice(0, 7) === end.slice(0, 7)) return `${Number(start.slice(8))}–${shortDate(end)}`;
-  if (start.slice(0, 4) === end.slice(0, 4)) return `${shortDate(start, false)} – ${shortDate(end)}`;
-  return `${shortDate(start)} – ${shortDate(end)}`;
+  return parseIsoDate(start) ? dateRange(start, addDays(start, 6), 'short') : start;
 }
 
-/** "Monday" for an ISO date. */
-export function weekdayName(iso: string): string {
-  const date = parseIsoDate(iso);
-  return date ? WEEKDAYS[date.getUTCDay()] : iso;
-}
+export { longWeekday as weekdayName };
 
 /** "Mon dinner, Thu lunch" from meal references (date + slot), in order, without repeats. */
 export function mealPlaces(meals: readonly { date: string; slot: string }[]): string {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const meal of [...meals].sort((a, b) => a.date.localeCompare(b.date))) {
-    const text = `${weekdayName(meal.date).slice(0, 3)} ${meal.slot}`;
+    const text = `${shortWeekday(meal.date)} ${meal.slot}`;
     if (!seen.has(text)) {
       seen.add(text);
       out.push(text);
