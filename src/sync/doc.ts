@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { SHARED_TABLES, type SharedTable } from './tables';
+import { isDerivedField, isKeyedList, SHARED_TABLES, type SharedTable } from './tables';
 
 /** Field of a record's map that marks it deleted; it outlives the record so an old copy cannot bring it back. */
 export const DELETED = '$deleted';
@@ -32,11 +32,73 @@ function sameJson(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Writes one field: lists of strings become shared lists (items merge), everything else a plain value (last writer wins). */
-function writeField(record: Y.Map<unknown>, field: string, value: unknown): void {
+/** Sets the fields of a line's map to `line`'s, touching only those that differ, so a concurrent edit of another field stays. */
+function writeLine(map: Y.Map<unknown>, line: Row): void {
+  for (const field of [...map.keys()]) if (line[field] === undefined) map.delete(field);
+  for (const [field, value] of Object.entries(line)) if (value !== undefined && !sameJson(map.get(field), value)) map.set(field, value);
+}
+
+function lineMap(line: Row): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  writeLine(map, line);
+  return map;
+}
+
+/**
+ * Edits a list of line maps into `next` (records keyed by `id`): lines gone
+ * are deleted, new ones inserted where they stand, and a line kept in place
+ * has only its changed fields written, so two devices editing different
+ * lines both keep their edit. A moved line is written anew at its place.
+ */
+function patchLines(list: Y.Array<Y.Map<unknown>>, next: readonly Row[]): void {
+  const wanted = new Set(next.map((line) => line.id));
+  const seen = new Set<unknown>();
+  const drop: number[] = [];
+  list.forEach((map, index) => {
+    const id = map.get('id');
+    if (!wanted.has(id) || seen.has(id)) drop.push(index);
+    seen.add(id);
+  });
+  for (const index of drop.reverse()) list.delete(index, 1);
+  next.forEach((line, index) => {
+    const here = index < list.length ? list.get(index) : undefined;
+    if (here && here.get('id') === line.id) {
+      writeLine(here, line);
+      return;
+    }
+    for (let from = index + 1; from < list.length; from += 1) {
+      if (list.get(from).get('id') === line.id) {
+        list.delete(from, 1);
+        break;
+      }
+    }
+    list.insert(index, [lineMap(line)]);
+  });
+}
+
+function isLineList(value: unknown): value is Row[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && typeof (item as Row).id === 'string');
+}
+
+/**
+ * Writes one field: lists of records keyed by id (`keyed`) become shared
+ * lists of maps (lines merge one by one), lists of strings shared lists
+ * (items merge), everything else a plain value (last writer wins).
+ */
+function writeField(record: Y.Map<unknown>, field: string, value: unknown, keyed: boolean): void {
   const current = record.get(field);
   if (value === undefined) {
     if (record.has(field)) record.delete(field);
+    return;
+  }
+  if (keyed && isLineList(value)) {
+    const list = current instanceof Y.Array && current.toArray().every((item) => item instanceof Y.Map) ? (current as Y.Array<Y.Map<unknown>>) : null;
+    if (list) patchLines(list, value);
+    else {
+      const fresh = new Y.Array<Y.Map<unknown>>();
+      fresh.insert(0, value.map(lineMap));
+      record.set(field, fresh);
+    }
     return;
   }
   if (isStringList(value)) {
@@ -53,8 +115,9 @@ function writeField(record: Y.Map<unknown>, field: string, value: unknown): void
 }
 
 /**
- * Writes a record's fields into the doc (all of them, or only `fields`); a
- * record that was deleted comes back. Call inside `doc.transact`.
+ * Writes a record's fields into the doc (all of them, or only `fields`),
+ * leaving out the fields each device works out itself; a record that was
+ * deleted comes back. Call inside `doc.transact`.
  */
 export function writeRecord(doc: Y.Doc, table: SharedTable, key: string, row: Row, fields?: Iterable<string>): void {
   const map = tableMap(doc, table);
@@ -67,9 +130,9 @@ export function writeRecord(doc: Y.Doc, table: SharedTable, key: string, row: Ro
     record.delete(DELETED);
     fields = undefined;
   }
-  const names = fields ? [...fields] : Object.keys(row);
-  if (!fields) for (const field of record.keys()) if (!(field in row)) record.delete(field);
-  for (const field of names) writeField(record, field, row[field]);
+  const names = (fields ? [...fields] : Object.keys(row)).filter((field) => !isDerivedField(table, field));
+  if (!fields) for (const field of [...record.keys()]) if (!(field in row) || isDerivedField(table, field)) record.delete(field);
+  for (const field of names) writeField(record, field, row[field], isKeyedList(table, field));
 }
 
 /** Marks a record deleted and drops its fields; the mark stays. Call inside `doc.transact`. */
@@ -90,11 +153,19 @@ export function readRecord(doc: Y.Doc, table: SharedTable, key: string): Row | n
   return record ? plainRecord(record) : null;
 }
 
+/** A shared list as plain data; of line maps, the first of each id (two devices moving one line at once can leave two). */
+function plainList(list: Y.AbstractType<unknown>): unknown {
+  const items = list.toJSON() as unknown;
+  if (!(list instanceof Y.Array) || !isLineList(items)) return items;
+  const seen = new Set<unknown>();
+  return items.filter((line) => !seen.has(line.id) && seen.add(line.id));
+}
+
 /** A record map as plain data, or null when it is deleted. */
 export function plainRecord(record: Y.Map<unknown>): Row | null {
   if (record.get(DELETED) === true) return null;
   const row: Row = {};
-  for (const [field, value] of record.entries()) row[field] = value instanceof Y.AbstractType ? value.toJSON() : value;
+  for (const [field, value] of record.entries()) row[field] = value instanceof Y.AbstractType ? plainList(value) : value;
   return row;
 }
 

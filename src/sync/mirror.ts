@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { sameData as sameRow } from '../core/equal';
 import type { ThirtyfoldDatabase } from '../db/database';
 import { changedKeys, deleteRecord, isDeleted, readRecord, readTable, writeRecord } from './doc';
-import { isSharedKey, isSharedRow, PRIMARY_KEY, recordProblem, SHARED_TABLES, type SharedTable } from './tables';
+import { isSharedKey, isSharedRow, keepDerived, PRIMARY_KEY, recordProblem, SHARED_TABLES, withoutDerived, type SharedTable } from './tables';
 
 type Row = Record<string, unknown>;
 
@@ -152,13 +152,16 @@ export class DexieMirror {
 
   #flush(changes: LocalChange[]): void {
     if (changes.length === 0) return;
-    this.#doc.transact(() => {
+    let changed = false;
+    this.#doc.transact((transaction) => {
       for (const change of changes) {
         if (change.kind === 'delete') deleteRecord(this.#doc, change.table, change.key);
         else writeRecord(this.#doc, change.table, change.key, change.row, change.fields ?? undefined);
       }
+      // Nothing to send when the write left the shared fields as they were (a recipe's reading of its lines).
+      changed = transaction.changed.size > 0;
     }, this.#origin);
-    this.#options.onLocalChange?.();
+    if (changed) this.#options.onLocalChange?.();
   }
 
   #queue(changed: Map<SharedTable, Set<string>>): void {
@@ -202,10 +205,10 @@ export class DexieMirror {
             if (stored && isSharedRow(name, stored)) deletes.push(key);
             return;
           }
-          if (stored && sameRow(stored, row)) return;
+          if (stored && sameRow(withoutDerived(name, stored), row)) return;
           const problem = recordProblem(name, row);
           if (problem) refused.push(`${name} ${JSON.stringify(key)}: ${problem}`);
-          else puts.push(row);
+          else puts.push(keepDerived(name, stored, row));
         });
         if (deletes.length > 0) await table.bulkDelete(deletes);
         if (puts.length > 0) await table.bulkPut(puts);
@@ -264,7 +267,7 @@ export class DexieMirror {
           } else toDoc.push({ table: name, key, row });
           continue;
         }
-        if (sameRow(row, theirs)) continue;
+        if (sameRow(withoutDerived(name, row), theirs)) continue;
         if (mode === 'join' && (name === 'recipes' || name === 'foods') && newer(row, theirs)) toDoc.push({ table: name, key, row });
         else if (mode === 'join' && name === 'shopping') {
           toDoc.push({ table: name, key, row: { ...theirs, checked: union(theirs.checked, row.checked), manual: union(theirs.manual, row.manual) } });

@@ -31,6 +31,41 @@ const sharedSettings = new Set<string>(SHARED_SETTINGS);
 /** The primary key field of each shared table. */
 export const PRIMARY_KEY: Record<SharedTable, 'id' | 'key'> = { recipes: 'id', meals: 'id', shopping: 'id', settings: 'key', foods: 'id' };
 
+/**
+ * Fields each device works out for itself from the others (a recipe's reading
+ * of its lines): they never travel, and a device keeps its own when a record
+ * arrives.
+ */
+const DERIVED_FIELDS: Partial<Record<SharedTable, ReadonlySet<string>>> = { recipes: new Set(['parsed']) };
+
+/** Lists of records with an `id` that merge record by record, so devices editing different lines of a recipe both keep their edit. */
+const KEYED_LISTS: Partial<Record<SharedTable, ReadonlySet<string>>> = { recipes: new Set(['ingredients']) };
+
+/** True when `field` of `table` is worked out on each device and never travels. */
+export function isDerivedField(table: SharedTable, field: string): boolean {
+  return DERIVED_FIELDS[table]?.has(field) === true;
+}
+
+/** True when `field` of `table` is a list of records keyed by their `id`. */
+export function isKeyedList(table: SharedTable, field: string): boolean {
+  return KEYED_LISTS[table]?.has(field) === true;
+}
+
+/** The row without its derived fields: what travels. */
+export function withoutDerived(table: SharedTable, row: Record<string, unknown>): Record<string, unknown> {
+  const derived = DERIVED_FIELDS[table];
+  if (!derived || !Object.keys(row).some((field) => derived.has(field))) return row;
+  return Object.fromEntries(Object.entries(row).filter(([field]) => !derived.has(field)));
+}
+
+/** A record that arrived, with the derived fields this device had for it (each one says itself what it was worked out from). */
+export function keepDerived(table: SharedTable, stored: Record<string, unknown> | undefined, row: Record<string, unknown>): Record<string, unknown> {
+  const derived = DERIVED_FIELDS[table];
+  if (!derived || !stored) return row;
+  const kept = Object.entries(stored).filter(([field, value]) => derived.has(field) && value !== undefined);
+  return kept.length > 0 ? { ...row, ...Object.fromEntries(kept) } : row;
+}
+
 /** True when a row of `table` travels to the household (every row but per-device settings and shipped foods). */
 export function isSharedRow(table: SharedTable, row: Record<string, unknown>): boolean {
   if (table === 'settings') return typeof row.key === 'string' && sharedSettings.has(row.key);

@@ -8,7 +8,7 @@ import { linesFromTexts } from '../../../src/core/recipes/lines';
 import { newHouseholdKey, type HouseholdKey } from '../../../src/sync/code';
 import { HouseholdSync, type HouseholdConfig } from '../../../src/sync/household';
 import { readTable } from '../../../src/sync/doc';
-import { SHARED_TABLES, PRIMARY_KEY, isSharedRow, type SharedTable } from '../../../src/sync/tables';
+import { SHARED_TABLES, PRIMARY_KEY, isSharedRow, withoutDerived, type SharedTable } from '../../../src/sync/tables';
 import { startSyncServer, type SyncServer, type SyncServerOptions } from '../../../src/sync/server/server';
 import { expect } from 'vitest';
 import type { Meal, Recipe } from '../../../src/core/types';
@@ -91,14 +91,14 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** The shared tables of a device's database, in key order, as plain data. */
+/** The shared tables of a device's database, in key order, as plain data, without the fields each device works out itself. */
 export async function sharedTables(db: ThirtyfoldDatabase): Promise<Record<SharedTable, unknown[]>> {
   const result = {} as Record<SharedTable, unknown[]>;
   for (const table of SHARED_TABLES) {
     const rows = (await (db as unknown as Record<string, { toArray(): Promise<Record<string, unknown>[]> }>)[table].toArray()).filter((row) =>
       isSharedRow(table, row),
     );
-    result[table] = sortRows(rows, PRIMARY_KEY[table]).map((row) => canonical(clean(row)));
+    result[table] = sortRows(rows, PRIMARY_KEY[table]).map((row) => canonical(clean(withoutDerived(table, row))));
   }
   return result;
 }

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { linesFromTexts } from '../../../src/core/recipes/lines';
+import type { Recipe } from '../../../src/core/types';
 import { tableMap } from '../../../src/sync/doc';
 import type { SyncServer } from '../../../src/sync/server/server';
 import {
@@ -62,6 +64,68 @@ describe('household sync between devices', () => {
     b.sync.goOnline();
     await eventually(async () => expect(await a.db.recipes.get('r1')).toMatchObject({ name: 'Red lentil dal', servings: 6 }));
     expect((await a.db.recipes.get('r1'))!.steps).toEqual(['Rinse the lentils.', 'Simmer 20 minutes.']);
+    await expectConverged([a, b]);
+  });
+
+  it('keeps both devices’ edits to different ingredient lines of one recipe', async () => {
+    const [a, b] = await household(2);
+    const lines = linesFromTexts(['1 cup red lentils', '1 onion', '2 cloves garlic']);
+    await a.db.recipes.put(recipe('r1', 'Dal', { ingredients: lines }));
+    await eventually(async () => expect(await b.db.recipes.get('r1')).toBeDefined());
+    a.sync.goOffline();
+    b.sync.goOffline();
+    // Each device saves the whole recipe, as the editor does, with a change to its own line.
+    const [lentils, onion, garlic] = lines;
+    await a.db.recipes.put(recipe('r1', 'Dal', { ingredients: [{ ...lentils, text: '1 cup split red lentils' }, onion, garlic] }));
+    const added = { id: 'line-new', text: '1 tsp cumin seeds' };
+    await b.db.recipes.put(recipe('r1', 'Dal', { ingredients: [lentils, { ...onion, food: 'red-onion', grams: 150 }, added] }));
+    a.sync.goOnline();
+    b.sync.goOnline();
+    const merged = [{ ...lentils, text: '1 cup split red lentils' }, { ...onion, food: 'red-onion', grams: 150 }, added];
+    await eventually(async () => {
+      expect((await a.db.recipes.get('r1'))!.ingredients).toEqual(merged);
+      expect((await b.db.recipes.get('r1'))!.ingredients).toEqual(merged);
+    });
+    await expectConverged([a, b]);
+    expect(merged).not.toContainEqual(garlic);
+  });
+
+  it('keeps a line deleted on one device deleted while the other edits another line, and the other device’s reordering', async () => {
+    const [a, b] = await household(2);
+    const lines = linesFromTexts(['200 g kale', '1 lemon', '2 tbsp tahini']);
+    await a.db.recipes.put(recipe('r1', 'Kale salad', { ingredients: lines }));
+    await eventually(async () => expect(await b.db.recipes.get('r1')).toBeDefined());
+    a.sync.goOffline();
+    b.sync.goOffline();
+    const [kale, lemon, tahini] = lines;
+    await a.db.recipes.update('r1', { ingredients: [kale, tahini] });
+    await b.db.recipes.update('r1', { ingredients: [{ ...lemon, text: '1 lemon, juiced' }, kale, tahini] });
+    a.sync.goOnline();
+    b.sync.goOnline();
+    await expectConverged([a, b]);
+    const ids = (await a.db.recipes.get('r1'))!.ingredients.map((line) => line.id);
+    // Kale stays, tahini stays once, whatever became of the moved lemon line.
+    expect(ids.filter((id) => id === kale.id)).toHaveLength(1);
+    expect(ids.filter((id) => id === tahini.id)).toHaveLength(1);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('never sends a recipe’s reading of its lines, and each device keeps its own', async () => {
+    const [a, b] = await household(2);
+    const parsedA = { with: 'foods-a', lines: [] } as unknown as Recipe['parsed'];
+    const parsedB = { with: 'foods-b', lines: [] } as unknown as Recipe['parsed'];
+    await a.db.recipes.put(recipe('r1', 'Miso soup', { parsed: parsedA }));
+    await eventually(async () => expect(await b.db.recipes.get('r1')).toBeDefined());
+    expect((await b.db.recipes.get('r1'))!.parsed).toBeUndefined();
+    expect(a.sync.doc.getMap('recipes').get('r1')).toBeInstanceOf(Y.Map);
+    expect((tableMap(a.sync.doc, 'recipes').get('r1') as Y.Map<unknown>).has('parsed')).toBe(false);
+    await eventually(() => expect(b.sync.status.waiting).toBe(0));
+    await b.db.recipes.update('r1', { parsed: parsedB });
+    expect(b.sync.status.waiting).toBe(0);
+    await a.db.recipes.update('r1', { name: 'Miso and tofu soup' });
+    await eventually(async () => expect((await b.db.recipes.get('r1'))!.name).toBe('Miso and tofu soup'));
+    expect((await b.db.recipes.get('r1'))!.parsed).toEqual(parsedB);
+    expect((await a.db.recipes.get('r1'))!.parsed).toEqual(parsedA);
     await expectConverged([a, b]);
   });
 
