@@ -271,6 +271,31 @@ export interface Meal {
   leftoverOf?: string | null;
   /** Marked as cooked and eaten: it needs nothing more from the shop. */
   eaten?: boolean;
+  /** The household members who eat it, by id; absent: everyone. */
+  eaters?: string[];
+  /** One-off extra people at the meal, each eating a full portion. */
+  guests?: number;
+}
+
+/** An age band of the fiber recommendations (IOM 2005 Dietary Reference Intakes). */
+export const AGE_BANDS = ['1-3', '4-8', '9-13', '14-18', '19-50', '51+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export const SEXES = ['female', 'male', 'unspecified'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** One person of the household: their portion and their own fiber target. */
+export interface Member {
+  id: string;
+  name: string;
+  /** Share of a full portion this person eats: an adult 1, a young child 0.5. */
+  portion: number;
+  /** Grams of fiber a day this person aims for. */
+  fiberTarget: number;
+  ageBand: AgeBand;
+  sex: Sex;
+  /** Place in the household's list, smallest first. */
+  order: number;
 }
 
 /** Saved state of one shopping list (a date range): checked item keys and manual items. */

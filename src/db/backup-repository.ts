@@ -15,10 +15,11 @@ export interface TableCounts {
   foods: number;
   settings: number;
   shopping: number;
+  members: number;
 }
 
 function tables(db: ThirtyfoldDatabase) {
-  return [db.recipes, db.meals, db.foods, db.settings, db.shopping];
+  return [db.recipes, db.meals, db.foods, db.settings, db.shopping, db.members];
 }
 
 /**
@@ -33,6 +34,7 @@ export async function dumpDatabase(db: ThirtyfoldDatabase): Promise<BackupInput 
     foods: await db.foods.toArray(),
     settings: await db.settings.toArray(),
     shopping: await db.shopping.toArray(),
+    members: await db.members.toArray(),
   }));
 }
 
@@ -44,13 +46,21 @@ export async function countDatabase(db: ThirtyfoldDatabase): Promise<TableCounts
     foods: await db.foods.count(),
     settings: await db.settings.count(),
     shopping: await db.shopping.count(),
+    members: await db.members.count(),
   }));
 }
 
 /** Record counts of a backup's data (or of a dump). */
 export function countData(data: BackupInput): TableCounts {
   const settings = Array.isArray(data.settings) ? data.settings.length : Object.keys(data.settings).length;
-  return { recipes: data.recipes.length, meals: data.meals.length, foods: data.foods.length, settings, shopping: data.shopping.length };
+  return {
+    recipes: data.recipes.length,
+    meals: data.meals.length,
+    foods: data.foods.length,
+    settings,
+    shopping: data.shopping.length,
+    members: data.members?.length ?? 0,
+  };
 }
 
 function settingRows(settings: BackupInput['settings']): SettingRow[] {
@@ -75,6 +85,7 @@ export async function replaceDatabase(db: ThirtyfoldDatabase, data: BackupData |
     await db.foods.bulkPut(data.foods);
     await db.settings.bulkPut(settings);
     await db.shopping.bulkPut(data.shopping);
+    await db.members.bulkPut(data.members ?? []);
   });
 }
 

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Food, Meal, Recipe, SettingRow, ShoppingState } from '../core/types';
+import type { Food, Meal, Member, Recipe, SettingRow, ShoppingState } from '../core/types';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from './schema';
 import { recordValidation } from './validation';
 
@@ -13,6 +13,8 @@ export class ThirtyfoldDatabase extends Dexie {
   meals!: EntityTable<Meal, 'id'>;
   shopping!: EntityTable<ShoppingState, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  /** The household's members (none: the `people` setting's adults). */
+  members!: EntityTable<Member, 'id'>;
 
   /** `upTo` opens an older schema version; only the migration tests use it. */
   constructor(name = DATABASE_NAME, options: { upTo?: number; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {

@@ -1,5 +1,7 @@
 import type { Transaction } from 'dexie';
+import { membersFromPeople } from '../core/members';
 import { linesFromLegacy, type LegacyOverrides } from '../core/recipes/lines';
+import { coerceSetting } from '../core/settings';
 
 /**
  * Every schema version of the database, oldest first. Versions are
@@ -36,6 +38,20 @@ async function linesAsRecords(transaction: Transaction): Promise<void> {
     });
 }
 
+/**
+ * Version 3: the household becomes members. A database that had `people: N`
+ * gets N adults, "Person 1" … "Person N", each with the household's fiber
+ * target; one that already has members keeps them.
+ */
+async function peopleAsMembers(transaction: Transaction): Promise<void> {
+  const members = transaction.table('members');
+  if ((await members.count()) > 0) return;
+  const settings = transaction.table('settings');
+  const people = (await settings.get('people')) as { value: unknown } | undefined;
+  const fiberTarget = (await settings.get('fiberTarget')) as { value: unknown } | undefined;
+  await members.bulkPut(membersFromPeople(coerceSetting('people', people?.value), coerceSetting('fiberTarget', fiberTarget?.value)));
+}
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -52,6 +68,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // `parsed.with`: which foods a recipe's stored parse was read against, to find the stale ones.
     stores: { recipes: 'id, name, updatedAt, *tags, parsed.with' },
     upgrade: linesAsRecords,
+  },
+  {
+    version: 3,
+    // `*eaters`: the meals a member is listed at, to take them off when they leave the household.
+    stores: { members: 'id, order', meals: 'id, date, [date+slot], recipe, *eaters' },
+    upgrade: peopleAsMembers,
   },
 ];
 

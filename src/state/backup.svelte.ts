@@ -67,7 +67,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
-/** "43 recipes, 120 meals, 2 custom foods, 5 settings and 1 shopping list". */
+/** "43 recipes, 120 meals, 2 custom foods, 5 settings, 1 shopping list and 3 household members". */
 export function describeCounts(counts: TableCounts): string {
   const parts = [
     plural(counts.recipes, 'recipe'),
@@ -75,6 +75,7 @@ export function describeCounts(counts: TableCounts): string {
     plural(counts.foods, 'custom food'),
     plural(counts.settings, 'setting'),
     plural(counts.shopping, 'shopping list'),
+    plural(counts.members, 'household member'),
   ];
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fixtureText from '../../../tests/fixtures/backup/v1-sample.thirtyfold.json?raw';
 import v2Text from '../../../tests/fixtures/backup/v2-sample.thirtyfold.json?raw';
+import v3Text from '../../../tests/fixtures/backup/v3-sample.thirtyfold.json?raw';
 import { BACKUP_FORMAT, BackupError, buildBackup, parseBackup, readBackup, settingsToRows, validateBackup, type Backup } from './index';
 
 
@@ -36,20 +37,51 @@ describe('the version 1 fixture', () => {
     expect(backup.data.shopping[0]).toEqual({ id: '2026-11-23..2026-11-29', checked: ['brown-rice', 'kimchi'], manual: ['dish soap'] });
   });
 
-  it('is written back in the version 2 format, lines as records (the committed version 2 sample)', () => {
+  it('is written back in the current format, lines as records, as the version 2 sample is', () => {
     const backup = parseBackup(fixtureText);
     const again = buildBackup(backup.data, { appVersion: backup.appVersion, exportedAt: backup.exportedAt });
-    expect(again).toBe(v2Text);
+    const v2 = parseBackup(v2Text);
+    expect(again).toBe(buildBackup(v2.data, { appVersion: v2.appVersion, exportedAt: v2.exportedAt }));
     expect(buildBackup(parseBackup(again).data, meta)).toBe(buildBackup(backup.data, meta));
   });
 });
 
 describe('the version 2 fixture', () => {
-  it('restores with its lines and fixes, and writes back byte for byte', () => {
+  it('restores with its lines and fixes; its household of `people: 2` becomes two adults, written back as version 3', () => {
     const backup = parseBackup(v2Text);
     expect(backup.version).toBe(2);
     expect(backup.data.recipes[0].ingredients[1]).toEqual({ id: 'l2', text: '1/2 cup kimchi, chopped', food: 'kimchi', grams: 75 });
-    expect(buildBackup(backup.data, { appVersion: backup.appVersion, exportedAt: backup.exportedAt })).toBe(v2Text);
+    expect(backup.data.members).toEqual([1, 2].map((n) => ({ id: `person-${n}`, name: `Person ${n}`, portion: 1, fiberTarget: 30, ageBand: '19-50', sex: 'unspecified', order: n })));
+    const again = buildBackup(backup.data, { appVersion: backup.appVersion, exportedAt: backup.exportedAt });
+    expect(again).toMatch(/^"version": 3,$/m);
+    expect(again.replace(/^"version": 3,$/m, '"version": 2,').replace(/,\n"members": \[\n[^]*?\n\]\n/, '\n')).toBe(v2Text);
+    expect(parseBackup(again).data).toEqual(backup.data);
+  });
+});
+
+describe('the version 3 fixture', () => {
+  it('restores its members and who eats each meal, and writes back byte for byte', () => {
+    const backup = parseBackup(v3Text);
+    expect(backup.version).toBe(3);
+    expect(backup.data.members.map((m) => [m.name, m.portion, m.fiberTarget])).toEqual([
+      ['Ana', 1, 25],
+      ['Ben', 1, 38],
+      ['Cleo', 0.5, 20],
+    ]);
+    expect(backup.data.meals[2]).toMatchObject({ eaters: ['m-cleo'], servings: 0.5 });
+    expect(backup.data.meals[3]).toMatchObject({ guests: 1, servings: 3.5 });
+    expect(buildBackup(backup.data, { appVersion: backup.appVersion, exportedAt: backup.exportedAt })).toBe(v3Text);
+  });
+
+  it('refuses a member with no portion, two members with one id, and a fraction of a guest', () => {
+    const bad = (change: (data: Record<string, unknown[]>) => void): string => {
+      const data = JSON.parse(v3Text);
+      change(data.data);
+      return errorOf(data);
+    };
+    expect(bad((d) => ((d.members[2] as { portion: number }).portion = 0))).toMatch(/^members\[2\] \(id "m-cleo"\)\.portion: must be a number more than 0/);
+    expect(bad((d) => d.members.push(d.members[0]))).toMatch(/^members\[3\] \(id "m-ana"\): duplicate id/);
+    expect(bad((d) => ((d.meals[3] as { guests: number }).guests = 0.5))).toMatch(/^meals\[3\] \(id "m-004"\)\.guests: must be a whole number/);
   });
 
   it('leaves the parser\'s stored reading out of the file', () => {
@@ -85,8 +117,9 @@ describe('buildBackup', () => {
       foods: data.foods,
       settings: settingsToRows(data.settings).reverse(),
       shopping: data.shopping,
+      members: [...data.members].reverse(),
     };
-    expect(buildBackup(shuffled, meta)).toBe(v2Text);
+    expect(buildBackup(shuffled, meta)).toBe(buildBackup(data, meta));
   });
 
   it('takes settings as rows or as an object', () => {
@@ -96,7 +129,7 @@ describe('buildBackup', () => {
 
   it('writes an empty library', () => {
     const text = buildBackup({ recipes: [], meals: [], foods: [], settings: {}, shopping: [] }, meta);
-    expect(parseBackup(text).data).toEqual({ recipes: [], meals: [], foods: [], settings: {}, shopping: [] });
+    expect(parseBackup(text).data).toEqual({ recipes: [], meals: [], foods: [], settings: {}, shopping: [], members: [] });
   });
 
   it('refuses to write data that would not restore, naming the record', () => {
@@ -217,7 +250,7 @@ describe('validateBackup names what is wrong', () => {
   it('the wrong file, or a newer version', () => {
     expect(errorOf(null)).toBe('not a Thirtyfold backup (the file is not a JSON object)');
     expect(errorOf({ format: 'thirtyfold.plan/1' })).toBe('not a Thirtyfold backup (format is "thirtyfold.plan/1"; expected "thirtyfold.backup")');
-    expect(errorOf({ ...sample(), version: 3 })).toBe('this backup is version 3, written by a newer Thirtyfold; this app reads backup versions up to 2');
+    expect(errorOf({ ...sample(), version: 4 })).toBe('this backup is version 4, written by a newer Thirtyfold; this app reads backup versions up to 3');
     expect(errorOf({ ...sample(), version: 0.5 })).toBe('version: must be a whole number from 1');
     expect(errorOf({ ...sample(), data: undefined })).toBe('data: is missing');
   });

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
-import type { Food, Meal, Recipe } from '../types';
+import type { Food, Meal, Member, Recipe } from '../types';
+import { membersFromPeople } from '../members';
+import { coerceSetting } from '../settings';
 import { linesFromLegacy } from '../recipes/lines';
 import { fieldPath, isPlainObject, issueMessage, quote, recordLabel, withMore } from './issues';
 import { LIMITS, backupV1Schema, backupV2Schema, mealRuleProblem, settingProblem } from './schema';
@@ -8,7 +10,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type Backup, type BackupDat
 /** The outcome of checking a backup: the backup itself, or one line saying what is wrong. */
 export type BackupCheck = { ok: true; backup: Backup } | { ok: false; error: string };
 
-const TABLES = ['recipes', 'meals', 'foods', 'settings', 'shopping'] as const;
+const TABLES = ['recipes', 'meals', 'foods', 'settings', 'shopping', 'members'] as const;
 
 function formatPath(keys: readonly unknown[], root: unknown): string {
   let label = '';
@@ -115,6 +117,7 @@ function validate(data: unknown): BackupCheck {
     ...duplicates('meals', parsed.data.meals),
     ...duplicates('foods', parsed.data.foods),
     ...duplicates('shopping', parsed.data.shopping),
+    ...duplicates('members', parsed.data.members ?? []),
     ...referenceProblems(parsed.data),
   ];
   if (problems.length > 0) return { ok: false, error: withMore(problems[0], problems.length - 1) };
@@ -122,6 +125,7 @@ function validate(data: unknown): BackupCheck {
   const foods: Food[] = parsed.data.foods;
   const shopping: ShoppingState[] = parsed.data.shopping;
   const settings = Object.fromEntries(Object.entries(parsed.data.settings as Record<string, unknown>));
+  const members: Member[] = parsed.data.members ?? membersFromPeople(coerceSetting('people', settings.people), coerceSetting('fiberTarget', settings.fiberTarget));
   return {
     ok: true,
     backup: {
@@ -129,7 +133,7 @@ function validate(data: unknown): BackupCheck {
       version: parsed.version,
       appVersion: parsed.appVersion,
       exportedAt: parsed.exportedAt,
-      data: { recipes, meals, foods, settings, shopping },
+      data: { recipes, meals, foods, settings, shopping, members },
     },
   };
 }
@@ -171,8 +175,10 @@ export function parseBackup(text: string): Backup {
 }
 
 /** What buildBackup takes: settings may come as the database's key-value rows or as an object. */
-export interface BackupInput extends Omit<BackupData, 'settings'> {
+export interface BackupInput extends Omit<BackupData, 'settings' | 'members'> {
   settings: Record<string, unknown> | readonly SettingRow[];
+  /** The household's members; none: the `people` setting's adults. */
+  members?: Member[];
 }
 
 /** A copy with object keys in a fixed order (`id` first, then by code unit), leaving undefined out as JSON does. */
@@ -226,6 +232,7 @@ export function writeBackup(data: BackupInput, meta: { appVersion: string; expor
     foods: byId(data.foods),
     settings,
     shopping: byId(data.shopping),
+    members: byId(data.members ?? []),
   };
   const check = validateBackup({ format: BACKUP_FORMAT, version: BACKUP_VERSION, ...meta, data: sorted });
   const problem = check.ok ? null : check.error;

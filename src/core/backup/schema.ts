@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { parseIsoDate } from '../dates';
-import { AISLES, COLOURS, FOOD_GROUPS, MEDAS_CLASSES, PORTION_UNITS } from '../types';
+import { AGE_BANDS, AISLES, COLOURS, FOOD_GROUPS, MEDAS_CLASSES, PORTION_UNITS, SEXES } from '../types';
+import { MEMBER_LIMITS } from '../members';
 import { formatCount } from '../format';
 import { fieldPath, isPlainObject, issueMessage, recordLabel } from './issues';
 
@@ -147,6 +148,27 @@ export const mealSchema = v.object(
     servings: positive,
     leftoverOf: v.optional(v.nullable(id)),
     eaten: v.optional(v.boolean('must be true or false')),
+    eaters: v.optional(list(id, MEMBER_LIMITS.members)),
+    guests: v.optional(
+      v.pipe(
+        number(`must be a whole number from 0 to ${MEMBER_LIMITS.guests}`, 0, MEMBER_LIMITS.guests),
+        v.integer(`must be a whole number from 0 to ${MEMBER_LIMITS.guests}`),
+      ),
+    ),
+  },
+  'must be an object',
+);
+
+/** One member of the household: a name, a portion factor and a fiber target. */
+export const memberSchema = v.object(
+  {
+    id,
+    name: text(LIMITS.tag, 1),
+    portion: number(`must be a number more than 0 and at most ${MEMBER_LIMITS.portion}`, 0, MEMBER_LIMITS.portion, true),
+    fiberTarget: number(`must be a number of grams from 1 to ${MEMBER_LIMITS.fiberTarget}`, 1, MEMBER_LIMITS.fiberTarget),
+    ageBand: oneOf(AGE_BANDS),
+    sex: oneOf(SEXES),
+    order: number('must be a number from 0 to 1,000,000', 0, 1_000_000),
   },
   'must be an object',
 );
@@ -225,6 +247,8 @@ function backupSchema<T extends v.GenericSchema>(recipe: T) {
           foods: v.array(foodSchema, 'must be a list'),
           settings: v.unknown(),
           shopping: v.array(shoppingSchema, 'must be a list'),
+          // Backups before version 3 have none: their household is the `people` setting's adults.
+          members: v.optional(list(memberSchema, MEMBER_LIMITS.members)),
         },
         'must be an object',
       ),
@@ -236,7 +260,7 @@ function backupSchema<T extends v.GenericSchema>(recipe: T) {
 /** Version 1 of the backup file: ingredient lines as strings; settings values are checked apart (see validateBackup). */
 export const backupV1Schema = backupSchema(recipeV1Schema);
 
-/** Version 2 of the backup file: ingredient lines as records. */
+/** Version 2 and later of the backup file: ingredient lines as records (version 3 adds the household's members). */
 export const backupV2Schema = backupSchema(recipeSchema);
 
 /** Checks one settings value is plain JSON of bounded depth and size; returns what is wrong or null. */
@@ -296,6 +320,7 @@ export const RECORD_SCHEMAS = {
   foods: foodSchema,
   shopping: shoppingSchema,
   settings: settingRowSchema,
+  members: memberSchema,
 } as const;
 
 /** A table whose records are checked before they are written. */

@@ -1,10 +1,10 @@
-import type { Food, Meal, Recipe, ShoppingState } from '../types';
+import type { Food, Meal, Member, Recipe, ShoppingState } from '../types';
 
 /** Format tag of a backup file. */
 export const BACKUP_FORMAT = 'thirtyfold.backup';
 
 /** The version this build writes. Versions are append-only: every older one must still restore. */
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 export type { SettingRow, ShoppingState } from '../types';
 
@@ -17,6 +17,8 @@ export interface BackupData {
   /** Settings as key → value. */
   settings: Record<string, unknown>;
   shopping: ShoppingState[];
+  /** The household's members (version 3); older backups hold none and restore the `people` setting's adults. */
+  members: Member[];
 }
 
 /** A whole backup file. */

@@ -7,6 +7,7 @@ import { addPlanFile, countData, countDatabase, dumpDatabase, readWeekForPlanFil
 import type { ThirtyfoldDatabase } from '../../../src/db/database';
 import fixtureText from '../../fixtures/backup/v1-sample.thirtyfold.json?raw';
 import v2Text from '../../fixtures/backup/v2-sample.thirtyfold.json?raw';
+import v3Text from '../../fixtures/backup/v3-sample.thirtyfold.json?raw';
 import { migrationHarness } from './harness';
 import { recipeRow } from './rows';
 import { linesFromTexts } from '../../../src/core/recipes/lines';
@@ -48,14 +49,17 @@ describe('dumpDatabase and replaceDatabase', () => {
   it.each([
     ['version 1', fixtureText],
     ['version 2', v2Text],
-  ])('round-trips the %s fixture: restore, dump, write gives the version 2 file apart from exportedAt', async (_name, text) => {
+    ['version 3', v3Text],
+  ])('round-trips the %s fixture: restore, dump, write gives the file in the current format apart from exportedAt', async (_name, text) => {
     const db = await seeded();
     const backup = parseBackup(text);
     await replaceDatabase(db, backup.data);
     const again = buildBackup(await dumpDatabase(db), { appVersion: backup.appVersion, exportedAt: '2030-01-01T00:00:00.000Z' });
+    const expected = buildBackup(parseBackup(text === fixtureText ? v2Text : text).data, { appVersion: backup.appVersion, exportedAt: backup.exportedAt });
     const withoutStamp = (file: string) => file.replace(/^"exportedAt": .*$/m, '');
-    expect(withoutStamp(again)).toBe(withoutStamp(v2Text));
-    expect(again).not.toBe(v2Text);
+    expect(withoutStamp(again)).toBe(withoutStamp(expected));
+    expect(again).not.toBe(expected);
+    if (text === v3Text) expect(again.replace(/^"exportedAt": .*$/m, `"exportedAt": "${backup.exportedAt}",`)).toBe(v3Text);
     db.close();
   });
 
@@ -73,8 +77,8 @@ describe('dumpDatabase and replaceDatabase', () => {
 
   it('counts what a database and a backup hold', async () => {
     const db = await seeded();
-    expect(await countDatabase(db)).toEqual({ recipes: 3, meals: 3, foods: 0, settings: 2, shopping: 1 });
-    expect(countData(parseBackup(fixtureText).data)).toEqual({ recipes: 2, meals: 4, foods: 1, settings: 4, shopping: 1 });
+    expect(await countDatabase(db)).toEqual({ recipes: 3, meals: 3, foods: 0, settings: 2, shopping: 1, members: 0 });
+    expect(countData(parseBackup(fixtureText).data)).toEqual({ recipes: 2, meals: 4, foods: 1, settings: 4, shopping: 1, members: 2 });
     db.close();
   });
 

@@ -133,6 +133,38 @@ describe('database schema versions', () => {
     db.close();
   }, 120_000);
 
+  it('version 3 turns a version-2 household of `people: 3` into three adults named Person 1 … 3, at the household fiber target', async () => {
+    const harness = migrationHarness();
+    await harness.seed(2, async (db) => {
+      await db.recipes.put(recipe);
+      await db.meals.bulkPut([meal, { ...meal, id: 'm2', date: '2026-11-24', servings: 3 }]);
+      await writeSetting(db, 'people', 3);
+      await writeSetting(db, 'fiberTarget', 28);
+    });
+    const db = harness.open();
+    const members = await db.members.orderBy('order').toArray();
+    expect(members).toEqual([1, 2, 3].map((n) => ({ id: `person-${n}`, name: `Person ${n}`, portion: 1, fiberTarget: 28, ageBand: '19-50', sex: 'unspecified', order: n })));
+    // Every meal keeps its servings and is eaten by everyone (no list of eaters).
+    expect(await db.meals.get('m2')).toEqual({ ...meal, id: 'm2', date: '2026-11-24', servings: 3 });
+    // The new index finds the meals a member is listed at.
+    await db.meals.update('m1', { eaters: ['person-2'], guests: 1 });
+    expect(await db.meals.where('eaters').equals('person-2').primaryKeys()).toEqual(['m1']);
+    expect(await db.meals.where('eaters').equals('person-1').count()).toBe(0);
+    db.close();
+  });
+
+  it('version 3 gives a version-2 database without a people setting the default two adults, and writes are checked', async () => {
+    const harness = migrationHarness();
+    await harness.seed(2, async (db) => {
+      await db.meals.put(meal);
+    });
+    const db = harness.open();
+    expect((await db.members.toArray()).map((m) => m.name)).toEqual(['Person 1', 'Person 2']);
+    await expect(db.members.put({ id: 'kid', name: 'Kid', portion: 0, fiberTarget: 19, ageBand: '4-8', sex: 'female', order: 3 })).rejects.toThrow(/members \(id "kid"\)\.portion/);
+    await expect(db.meals.put({ ...meal, guests: 1.5 })).rejects.toThrow(/guests/);
+    db.close();
+  });
+
   it('falls back to defaults for settings of the wrong shape', async () => {
     const harness = migrationHarness();
     const db = harness.open();
