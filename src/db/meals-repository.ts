@@ -1,6 +1,8 @@
 import { addDays } from '../core/dates';
 import { copyMeals, freeLeftoverSlot, type LeftoverPlace } from '../core/plan/copies';
-import type { Meal } from '../core/types';
+import { mealPortions } from '../core/members';
+import type { Meal, Member } from '../core/types';
+import { rescaleServings } from './members-repository';
 import type { ThirtyfoldDatabase } from './database';
 
 /**
@@ -16,6 +18,30 @@ export async function addMeals(db: ThirtyfoldDatabase, meals: readonly Meal[]): 
 
 export async function setMealServings(db: ThirtyfoldDatabase, id: string, servings: number): Promise<void> {
   await db.meals.update(id, { servings });
+}
+
+/**
+ * Says who eats a meal (`eaters` undefined: everyone) and how many guests;
+ * its servings rescale with the portions, so the shopping list follows who
+ * is at the table. `members` is the household as the planner shows it.
+ */
+export function setMealEaters(
+  db: ThirtyfoldDatabase,
+  id: string,
+  eating: { eaters: string[] | undefined; guests: number },
+  members: readonly Member[],
+): Promise<void> {
+  return db.transaction('rw', db.meals, async () => {
+    const meal = await db.meals.get(id);
+    if (!meal) return;
+    const next: Meal = { ...meal };
+    if (eating.eaters === undefined) delete next.eaters;
+    else next.eaters = [...eating.eaters];
+    if (eating.guests > 0) next.guests = eating.guests;
+    else delete next.guests;
+    next.servings = rescaleServings(meal.servings, mealPortions(meal, members), mealPortions(next, members));
+    await db.meals.put(next);
+  });
 }
 
 /** Moves a meal to another cell, or copies it there (a copy is not a leftover of anything). */

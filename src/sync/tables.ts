@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { foodSchema, mealSchema, recipeSchema, shoppingSchema } from '../core/backup/schema';
+import { foodSchema, mealSchema, memberSchema, recipeSchema, shoppingSchema } from '../core/backup/schema';
 import { coerceSetting, DEFAULT_SETTINGS, type SettingKey } from '../core/settings';
 
 /** The database tables a household shares; window state and per-device preferences stay on each device. */
-export const SHARED_TABLES = ['recipes', 'meals', 'shopping', 'settings', 'foods'] as const;
+export const SHARED_TABLES = ['recipes', 'meals', 'shopping', 'settings', 'foods', 'members'] as const;
 export type SharedTable = (typeof SHARED_TABLES)[number];
 
 /**
@@ -29,7 +29,7 @@ export const SHARED_SETTINGS: readonly SettingKey[] = [
 const sharedSettings = new Set<string>(SHARED_SETTINGS);
 
 /** The primary key field of each shared table. */
-export const PRIMARY_KEY: Record<SharedTable, 'id' | 'key'> = { recipes: 'id', meals: 'id', shopping: 'id', settings: 'key', foods: 'id' };
+export const PRIMARY_KEY: Record<SharedTable, 'id' | 'key'> = { recipes: 'id', meals: 'id', shopping: 'id', settings: 'key', foods: 'id', members: 'id' };
 
 /**
  * Fields each device works out for itself from the others (a recipe's reading
@@ -88,7 +88,7 @@ function isJsonEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-const SCHEMAS = { recipes: recipeSchema, meals: mealSchema, shopping: shoppingSchema, foods: foodSchema } as const;
+const SCHEMAS = { recipes: recipeSchema, meals: mealSchema, shopping: shoppingSchema, foods: foodSchema, members: memberSchema } as const;
 
 /**
  * What is wrong with a record that arrived from the household, or null when
