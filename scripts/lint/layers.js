@@ -30,8 +30,8 @@ export const LAYERS = {
   'src/platform': { folders: ['src/shared'], packages: [], says: 'src/platform may import src/shared only' },
   'src/state': {
     folders: ['src/core', 'src/db', 'src/platform', 'src/shared', 'src/sync', 'resources'],
-    packages: ['svelte', 'dexie', 'fflate'],
-    says: 'src/state may import core, db and platform',
+    packages: ['svelte', 'fflate'],
+    says: 'src/state may import core, db and platform; the database library only through src/db',
   },
   'src/components': {
     folders: ['src/state', 'src/core'],

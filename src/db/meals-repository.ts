@@ -11,9 +11,33 @@ import type { ThirtyfoldDatabase } from './database';
  * middleware). Reading a week is the week repository's.
  */
 
-/** Adds meals; returns them as stored. */
+/** Every planned meal, by recipe (for when each recipe was last planned). */
+export function readMealsByRecipe(db: ThirtyfoldDatabase): Promise<Meal[]> {
+  return db.meals.orderBy('recipe').toArray();
+}
+
+/** Adds meals in one transaction. */
 export async function addMeals(db: ThirtyfoldDatabase, meals: readonly Meal[]): Promise<void> {
   await db.meals.bulkAdd([...meals]);
+}
+
+/** Deletes meals by id (Undo of adding them). */
+export async function deleteMealRows(db: ThirtyfoldDatabase, ids: readonly string[]): Promise<void> {
+  await db.meals.bulkDelete([...ids]);
+}
+
+/**
+ * Changes the text of a single-food meal in one transaction; returns the text
+ * it had. Refuses a meal that is gone or eats a recipe, with what to do.
+ */
+export function setFoodOfMeal(db: ThirtyfoldDatabase, id: string, food: string | null): Promise<string | null> {
+  return db.transaction('rw', db.meals, async () => {
+    const meal = await db.meals.get(id);
+    if (!meal) throw new Error('That meal is no longer planned.');
+    if (meal.recipe !== null) throw new Error('That meal is a recipe; fix the recipe’s line instead.');
+    await db.meals.update(id, { food });
+    return meal.food;
+  });
 }
 
 export async function setMealServings(db: ThirtyfoldDatabase, id: string, servings: number): Promise<void> {

@@ -1,5 +1,11 @@
 import { settingsFromRows, type Settings, type SettingKey } from '../core/settings';
+import type { SettingRow } from '../core/types';
 import type { ThirtyfoldDatabase } from './database';
+
+/** The stored setting rows, as they are (the state layer fills in defaults as they arrive). */
+export function readSettingRows(db: ThirtyfoldDatabase): Promise<SettingRow[]> {
+  return db.settings.toArray();
+}
 
 /** All settings, defaults filled in. */
 export async function readSettings(db: ThirtyfoldDatabase): Promise<Settings> {

@@ -5,6 +5,7 @@ import { compareNames } from '../core/format';
 import { createIngredientParser } from '../core/ingredients';
 import type { FoodLookup, LineParser } from '../core/plan/resolve';
 import type { Food } from '../core/types';
+import { readUserFoods, removeUserFood, saveUserFood } from '../db/foods-repository';
 import { db } from './database';
 import { live } from './live.svelte';
 
@@ -33,7 +34,7 @@ export class CatalogState {
   error = $state<string | null>(null);
   #custom = live(
     () => undefined,
-    () => db.foods.toArray(),
+    () => readUserFoods(db),
     [] as Food[],
   );
 
@@ -107,16 +108,12 @@ export class CatalogState {
 
   /** Saves a custom food or an edit of a catalog food. */
   async save(food: Food): Promise<void> {
-    await db.foods.put({ ...$state.snapshot(food), custom: true });
+    await saveUserFood(db, $state.snapshot(food));
   }
 
   /** Removes a custom food or an edit (the shipped food, if any, comes back). */
   async remove(id: string): Promise<Food | undefined> {
-    return db.transaction('rw', db.foods, async () => {
-      const old = await db.foods.get(id);
-      await db.foods.delete(id);
-      return old;
-    });
+    return removeUserFood(db, id);
   }
 }
 

@@ -1,9 +1,10 @@
 import { addDays, weekStartOf } from '../core/dates';
-import { figuresOf, weekHistory, type History, type WeekFigures } from '../core/history';
+import { figuresOf, weekHistory, type History } from '../core/history';
 import type { FoodLookup, LineParser } from '../core/plan/resolve';
 import { libraryRecipe, scoreWeekMeals, scoringSettingsOf, suggest, type LibraryRecipe, type Suggestions } from '../core/scoring';
 import type { UncountedLine, WeekScore } from '../core/scoring/types';
 import type { Meal, Recipe } from '../core/types';
+import { addMeals, deleteMealRows, setFoodOfMeal } from '../db/meals-repository';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { todayIso } from './ids';
@@ -16,44 +17,6 @@ import { liveWeek } from './week.svelte';
 /** The trend periods the Scores view offers, in weeks. */
 export const PERIODS = [4, 12, 52] as const;
 export type Period = (typeof PERIODS)[number];
-
-/** What a week's scores depend on besides its meals; when any of it changes, every cached week is stale. */
-interface ScoringContext {
-  lookup: FoodLookup;
-  parse: LineParser;
-  rules: string;
-}
-
-/** A meal's scoring-relevant fields plus the version of the recipe it eats. */
-function mealSignature(meal: Meal, byId: ReadonlyMap<string, Recipe>): string {
-  const recipe = meal.recipe === null ? '' : (byId.get(meal.recipe)?.updatedAt ?? 'missing');
-  return `${meal.id}|${meal.date}|${meal.slot}|${meal.recipe ?? ''}@${recipe}|${meal.food ?? ''}|${meal.servings}`;
-}
-
-/** Figures of scored weeks by week start, with the signature of the meals they were scored from. */
-export type WeekCache = Map<string, { signature: string; figures: WeekFigures }>;
-
-/**
- * Wraps a week scorer so a week whose meals (and the recipes they eat) are
- * unchanged since the last call is served from `cache`; `onScore` hears of
- * each week actually scored.
- */
-export function cachedScorer(
-  cache: WeekCache,
-  byId: ReadonlyMap<string, Recipe>,
-  score: (weekStart: string, meals: readonly Meal[]) => WeekFigures,
-  onScore: () => void = () => {},
-): (weekStart: string, meals: readonly Meal[]) => WeekFigures {
-  return (start, meals) => {
-    const signature = meals.map((meal) => mealSignature(meal, byId)).join('\n');
-    const held = cache.get(start);
-    if (held && held.signature === signature) return held.figures;
-    onScore();
-    const figures = score(start, meals);
-    cache.set(start, { signature, figures });
-    return figures;
-  };
-}
 
 /** Scores one week of meals per person with the user's settings. */
 function scoreMeals(weekStart: string, meals: readonly Meal[], eaten: ReadonlyMap<string, Recipe>): WeekScore {
@@ -69,9 +32,10 @@ function scoreMeals(weekStart: string, meals: readonly Meal[], eaten: ReadonlyMa
 
 /**
  * The Scores review over time: per-week figures for the last 4, 12 or 52 weeks
- * (live over the meals of the period), and two weeks side by side. Each week's
- * figures are cached by its meals and the recipes they eat, so a change to one
- * week rescores only that week.
+ * (live over the meals of the period), and two weeks side by side. Every
+ * week is scored by the one week scorer, again on each change: a week scores
+ * in well under a millisecond once its lines are parsed (the catalog keeps
+ * each line's parse), so 52 weeks need no cache of their own.
  */
 export class HistoryState {
   period = $state<Period>(12);
@@ -82,37 +46,17 @@ export class HistoryState {
   /** The period's meals and exactly the recipes they eat. */
   #period = liveWeek(() => [this.firstWeek, addDays(this.lastWeek, 6)]);
 
-  // A plain cache, not state: reading it must not make the history depend on it.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #cache: WeekCache = new Map();
-  #context: ScoringContext | null = null;
-  /** Weeks scored since the page loaded (not served from the cache). */
-  scored = 0;
-
   readonly ready = $derived(this.#period.read && catalog.ready && settings.ready);
 
-  readonly history: History = $derived.by(() => {
-    const context: ScoringContext = {
-      lookup: catalog.lookup,
-      parse: catalog.parse,
-      rules: JSON.stringify([scoringSettingsOf(settings.current), settings.current.people, settings.current.slots]),
-    };
-    const old = this.#context;
-    if (!old || old.lookup !== context.lookup || old.parse !== context.parse || old.rules !== context.rules) this.#cache.clear();
-    this.#context = context;
-    return weekHistory({
+  readonly history: History = $derived(
+    weekHistory({
       meals: this.#period.meals,
       weekStartDay: settings.current.weekStartDay,
       until: this.today,
       weeks: this.period,
-      score: cachedScorer(
-        this.#cache,
-        this.#period.recipes,
-        (start, meals) => figuresOf(scoreMeals(start, meals, this.#period.recipes)),
-        () => (this.scored += 1),
-      ),
-    });
-  });
+      score: (start, meals) => figuresOf(scoreMeals(start, meals, this.#period.recipes)),
+    }),
+  );
 
   /** The two weeks compared side by side (week starts). */
   compareA = $state('');
@@ -187,11 +131,11 @@ export class SuggestionsState {
 
   async #add(meal: Omit<Meal, 'id'>, label: string): Promise<void> {
     const ids = await plan.add(meal);
-    const rows = (await db.meals.bulkGet(ids)).filter((row): row is Meal => !!row);
+    const rows = ids.map((id) => ({ ...meal, id }));
     undoStack.push(
       label,
-      () => db.meals.bulkDelete(ids),
-      () => db.meals.bulkPut(rows).then(() => undefined),
+      () => deleteMealRows(db, ids),
+      () => addMeals(db, rows),
     );
   }
 }
@@ -236,14 +180,10 @@ export async function fixRecipeLine(line: UncountedLine, fix: { food?: string | 
 export async function setMealFood(id: string, text: string): Promise<void> {
   const value = text.trim();
   if (value === '') throw new Error('Type what was eaten, e.g. “1 apple” or “100 g spinach”.');
-  const meal = await db.meals.get(id);
-  if (!meal) throw new Error('That meal is no longer planned.');
-  if (meal.recipe !== null) throw new Error('That meal is a recipe; fix the recipe’s line instead.');
-  const old = meal.food;
-  await db.meals.update(id, { food: value });
+  const old = await setFoodOfMeal(db, id, value);
   undoStack.push(
     `Changed “${old ?? ''}” to “${value}”`,
-    () => db.meals.update(id, { food: old }).then(() => undefined),
-    () => db.meals.update(id, { food: value }).then(() => undefined),
+    () => setFoodOfMeal(db, id, old).then(() => undefined),
+    () => setFoodOfMeal(db, id, value).then(() => undefined),
   );
 }

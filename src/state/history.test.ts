@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../core/dates';
 import type { Meal, Recipe } from '../core/types';
 import { db } from './database';
-import { cachedScorer, fixRecipeLine, history, setMealFood, type WeekCache } from './history.svelte';
+import { fixRecipeLine, history, setMealFood } from './history.svelte';
 import { undoStack } from './undo.svelte';
 import { linesFromTexts } from '../core/recipes/lines';
 
@@ -24,41 +24,6 @@ const RECIPE: Recipe = {
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
-
-describe('cachedScorer', () => {
-  const figures = (points: number) => ({ plantPoints: points, fiberGramsPerDay: 0, fermentedServings: 0, plants: [] });
-
-  it('scores a week once and again only when its meals or their recipes change', () => {
-    const cache: WeekCache = new Map();
-    const calls: string[] = [];
-    let byId = new Map([['r1', RECIPE]]);
-    const scorer = () => cachedScorer(cache, byId, (start, meals) => (calls.push(start), figures(meals.length)));
-    const week = [meal('a', '2026-11-23', '1 apple'), { ...meal('b', '2026-11-24', ''), recipe: 'r1', food: null }];
-
-    expect(scorer()('2026-11-23', week).plantPoints).toBe(2);
-    expect(scorer()('2026-11-23', week).plantPoints).toBe(2);
-    expect(scorer()('2026-11-16', [meal('c', '2026-11-16', '1 pear')]).plantPoints).toBe(1);
-    expect(calls).toEqual(['2026-11-23', '2026-11-16']);
-
-    // A changed serving count rescores that week only.
-    scorer()('2026-11-23', [{ ...week[0], servings: 2 }, week[1]]);
-    scorer()('2026-11-16', [meal('c', '2026-11-16', '1 pear')]);
-    expect(calls).toEqual(['2026-11-23', '2026-11-16', '2026-11-23']);
-
-    // An edited recipe (newer updatedAt) rescores the weeks that eat it.
-    byId = new Map([['r1', { ...RECIPE, updatedAt: '2026-02-01T00:00:00.000Z' }]]);
-    scorer()('2026-11-23', [{ ...week[0], servings: 2 }, week[1]]);
-    expect(calls).toHaveLength(4);
-  });
-
-  it('tells of each week actually scored', () => {
-    let scored = 0;
-    const scorer = cachedScorer(new Map(), new Map(), () => figures(0), () => (scored += 1));
-    scorer('2026-11-23', []);
-    scorer('2026-11-23', []);
-    expect(scored).toBe(1);
-  });
-});
 
 describe('the compared weeks', () => {
   it('are picked by any day inside them', () => {

@@ -1,6 +1,6 @@
-import { liveQuery } from 'dexie';
+import { watchQuery } from '../db/live';
 
-/** The latest result of a Dexie liveQuery as rune state. */
+/** The latest result of a watched database read as rune state. */
 export interface Live<T> {
   readonly current: T;
   /** True once the first result arrived. */
@@ -10,7 +10,7 @@ export interface Live<T> {
 }
 
 /**
- * Turns a Dexie liveQuery into rune state. `deps` is read synchronously and
+ * Turns a watched database read (src/db/live.ts) into rune state. `deps` is read synchronously and
  * tracked: when what it returns changes, the query re-subscribes with it.
  * The query re-runs whenever the tables it read change.
  */
@@ -21,7 +21,7 @@ export function live<T, D = void>(deps: () => D, query: (deps: D) => Promise<T> 
   const dispose = $effect.root(() => {
     $effect(() => {
       const input = deps();
-      const subscription = liveQuery(() => query(input)).subscribe({
+      return watchQuery(() => query(input), {
         next: (value) => {
           current = value;
           ready = true;
@@ -31,7 +31,6 @@ export function live<T, D = void>(deps: () => D, query: (deps: D) => Promise<T> 
           error = reason instanceof Error ? reason : new Error(String(reason));
         },
       });
-      return () => subscription.unsubscribe();
     });
   });
   return {

@@ -1,7 +1,7 @@
 import { resolveMeals } from '../core/plan/resolve';
-import { addToPantry, buildShoppingList, checkPantryAmounts, needsOf, takeFromPantry } from '../core/shopping';
-import { settingsFromRows } from '../core/settings';
+import { addToPantry, buildShoppingList, needsOf, takeFromPantry } from '../core/shopping';
 import { AISLES, type Meal } from '../core/types';
+import { changePantry, markEaten, putEaten, writePantry, type Pantry } from '../db/shopping-repository';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { settings } from './settings.svelte';
@@ -14,38 +14,14 @@ export interface PantryEntry {
   grams: number | null;
 }
 
-/** Reads the stored pantry settings inside a transaction (defaults filled in). */
-async function readPantry(): Promise<{ amounts: Record<string, number>; have: string[]; buy: string[] }> {
-  const rows = await db.settings.bulkGet(['pantryAmounts', 'pantryFoods', 'buyFoods']);
-  const current = settingsFromRows(rows.filter((row) => row !== undefined));
-  return { amounts: current.pantryAmounts, have: current.pantryFoods, buy: current.buyFoods };
-}
-
-async function writePantry(part: { amounts?: Record<string, number>; have?: string[]; buy?: string[] }): Promise<void> {
-  if (part.amounts) await db.settings.put({ key: 'pantryAmounts', value: checkPantryAmounts(part.amounts) });
-  if (part.have) await db.settings.put({ key: 'pantryFoods', value: part.have });
-  if (part.buy) await db.settings.put({ key: 'buyFoods', value: part.buy });
-}
-
-/** Runs one change of the pantry settings in one transaction and offers Undo back to what was there. */
-async function change(label: string, edit: (pantry: Awaited<ReturnType<typeof readPantry>>) => Parameters<typeof writePantry>[0] | null): Promise<void> {
-  let before: Awaited<ReturnType<typeof readPantry>> | null = null;
-  let after: Parameters<typeof writePantry>[0] | null = null;
-  await db.transaction('rw', db.settings, async () => {
-    const pantry = await readPantry();
-    after = edit(pantry);
-    if (after) {
-      before = pantry;
-      await writePantry(after);
-    }
-  });
-  const undo = before as Awaited<ReturnType<typeof readPantry>> | null;
-  const redo = after as Parameters<typeof writePantry>[0] | null;
-  if (!undo || !redo) return;
+/** Runs one change of the pantry in one transaction and offers Undo back to what was there. */
+async function change(label: string, edit: (pantry: Pantry) => Partial<Pantry> | null): Promise<void> {
+  const done = await changePantry(db, edit);
+  if (!done) return;
   undoStack.push(
     label,
-    () => db.transaction('rw', db.settings, () => writePantry(undo)),
-    () => db.transaction('rw', db.settings, () => writePantry(redo)),
+    () => writePantry(db, done.before),
+    () => writePantry(db, done.after),
   );
 }
 
@@ -110,27 +86,15 @@ export class PantryState {
    * puts both back.
    */
   async setEaten(id: string, eaten: boolean): Promise<void> {
-    const done = await db.transaction('rw', [db.meals, db.recipes, db.settings], async () => {
-      const meal = await db.meals.get(id);
-      if (!meal || (meal.eaten === true) === eaten) return null;
-      const pantry = await readPantry();
-      const recipe = meal.recipe === null ? undefined : await db.recipes.get(meal.recipe);
+    const done = await markEaten(db, id, eaten, (meal, recipe, amounts) => {
       // A throwaway lookup for one meal, not reactive state.
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
       const lines = resolveMeals([meal], new Map(recipe ? [[recipe.id, recipe]] : []), catalog.parse, catalog.lookup);
       const needs = needsOf(buildShoppingList({ lines }, catalog.lookup, catalog.parse, { aisleOrder: AISLES, units: 'metric' }));
-      const amounts = eaten ? takeFromPantry(pantry.amounts, needs) : takeFromPantry(pantry.amounts, needs, -1);
-      const next: Meal = { ...meal, eaten };
-      await db.meals.put(next);
-      await writePantry({ amounts });
-      return { meal, amounts: pantry.amounts, next, after: amounts };
+      return eaten ? takeFromPantry(amounts, needs) : takeFromPantry(amounts, needs, -1);
     });
     if (!done) return;
-    const put = (meal: Meal, amounts: Record<string, number>) =>
-      db.transaction('rw', [db.meals, db.settings], async () => {
-        await db.meals.put(meal);
-        await writePantry({ amounts });
-      });
+    const put = (meal: Meal, amounts: Record<string, number>) => putEaten(db, meal, amounts);
     undoStack.push(eaten ? 'Marked eaten' : 'Marked not eaten', () => put(done.meal, done.amounts), () => put(done.next, done.after));
   }
 }

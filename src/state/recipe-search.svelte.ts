@@ -17,6 +17,7 @@ import {
 import type { LineParser } from '../core/plan/resolve';
 import { scoringSettingsOf, type ScoringSettings } from '../core/scoring';
 import type { Recipe } from '../core/types';
+import { readMealsByRecipe } from '../db/meals-repository';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { live } from './live.svelte';
@@ -79,7 +80,7 @@ export class RecipeSearchState {
 
   #lastUsed = live(
     () => undefined,
-    async () => lastUsedDates(await db.meals.orderBy('recipe').toArray()),
+    async () => lastUsedDates(await readMealsByRecipe(db)),
     EMPTY as ReadonlyMap<string, string>,
   );
 

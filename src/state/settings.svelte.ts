@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, settingsFromRows, type Settings, type SettingKey } from '../core/settings';
-import { writeSetting } from '../db/settings-repository';
+import { readSettingRows, writeSetting } from '../db/settings-repository';
 import { db } from './database';
 import { live } from './live.svelte';
 
@@ -7,7 +7,7 @@ import { live } from './live.svelte';
 export class SettingsState {
   #rows = live(
     () => undefined,
-    () => db.settings.toArray(),
+    () => readSettingRows(db),
     [],
   );
 

@@ -1,8 +1,8 @@
 import { parseIsoDate } from '../core/dates';
 import { resolveMeals } from '../core/plan/resolve';
-import { addToPantry, buildShoppingList, checkPantryAmounts, pantryForList, shoppingListToMarkdown, shoppingListToText, type ShoppingList } from '../core/shopping';
-import { coerceSetting } from '../core/settings';
+import { buildShoppingList, pantryForList, shoppingListToMarkdown, shoppingListToText, type ShoppingList } from '../core/shopping';
 import type { Meal, ShoppingState } from '../core/types';
+import { addManualItem, readShoppingState, removeManualItem, restoreManualItem, setTicked, tickLine } from '../db/shopping-repository';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { live } from './live.svelte';
@@ -56,7 +56,7 @@ export class ShoppingListState {
 
   #saved = live(
     () => this.id,
-    async (id) => (await db.shopping.get(id)) ?? null,
+    (id) => readShoppingState(db, id),
     null as ShoppingState | null,
   );
 
@@ -133,23 +133,7 @@ export class ShoppingListState {
     const id = this.id;
     const item = [...this.list.aisles.flatMap((aisle) => aisle.items), ...this.list.pantry].find((line) => line.key === key);
     const stock = settings.current.pantryFromTicks && item !== undefined ? item.buyGrams : null;
-    await db.transaction('rw', [db.shopping, db.settings], async () => {
-      const row = (await db.shopping.get(id)) ?? { id, checked: [], manual: [] };
-      const rest = row.checked.filter((k) => k !== key);
-      const next: ShoppingState = { ...row, checked: checked ? [...rest, key] : rest };
-      const already = row.stocked?.[key];
-      const grams = checked ? (already === undefined ? stock : null) : (already ?? null);
-      if (grams !== null && grams > 0) {
-        const stored = await db.settings.get('pantryAmounts');
-        const amounts = coerceSetting('pantryAmounts', stored?.value);
-        await db.settings.put({ key: 'pantryAmounts', value: checkPantryAmounts(addToPantry(amounts, key, checked ? grams : -grams)) });
-        const stocked = { ...(row.stocked ?? {}) };
-        if (checked) stocked[key] = grams;
-        else delete stocked[key];
-        next.stocked = stocked;
-      }
-      await db.shopping.put(next);
-    });
+    await tickLine(db, id, key, checked, stock);
   }
 
   /** Turns "Ticking adds to the pantry" on or off. */
@@ -160,19 +144,13 @@ export class ShoppingListState {
   /** Unticks every line, with Undo. */
   async uncheckAll(): Promise<void> {
     const id = this.id;
-    const before = await db.transaction('rw', db.shopping, async () => {
-      const row = await db.shopping.get(id);
-      if (!row || row.checked.length === 0) return null;
-      await db.shopping.put({ ...row, checked: [] });
-      return row.checked;
-    });
-    if (!before) return;
-    const put = (checked: string[]) =>
-      db.transaction('rw', db.shopping, async () => {
-        const row = (await db.shopping.get(id)) ?? { id, checked: [], manual: [] };
-        await db.shopping.put({ ...row, checked });
-      });
-    undoStack.push(`Unticked ${before.length} item${before.length === 1 ? '' : 's'}`, () => put(before), () => put([]));
+    const before = await setTicked(db, id, []);
+    if (!before || before.length === 0) return;
+    undoStack.push(
+      `Unticked ${before.length} item${before.length === 1 ? '' : 's'}`,
+      () => setTicked(db, id, before).then(() => undefined),
+      () => setTicked(db, id, []).then(() => undefined),
+    );
   }
 
   /** Adds an item typed by hand ("2 lemons", "kitchen roll"). */
@@ -180,35 +158,19 @@ export class ShoppingListState {
     const line = text.trim().replace(/\s+/g, ' ');
     if (line === '') throw new Error('Type what to add, e.g. "2 lemons".');
     if (line.length > 200) throw new Error('An item can be at most 200 characters long.');
-    const id = this.id;
-    await db.transaction('rw', db.shopping, async () => {
-      const row = (await db.shopping.get(id)) ?? { id, checked: [], manual: [] };
-      await db.shopping.put({ ...row, manual: [...row.manual, line] });
-    });
+    await addManualItem(db, this.id, line);
   }
 
   /** Removes one manual item, with Undo. */
   async removeManual(index: number): Promise<void> {
     const id = this.id;
-    const removed = await db.transaction('rw', db.shopping, async () => {
-      const row = await db.shopping.get(id);
-      if (!row || index < 0 || index >= row.manual.length) return null;
-      await db.shopping.put({ ...row, manual: row.manual.filter((_, i) => i !== index) });
-      return row.manual[index];
-    });
+    const removed = await removeManualItem(db, id, index);
     if (removed === null) return;
-    const change = (add: boolean) =>
-      db.transaction('rw', db.shopping, async () => {
-        const row = (await db.shopping.get(id)) ?? { id, checked: [], manual: [] };
-        const manual = [...row.manual];
-        if (add) manual.splice(Math.min(index, manual.length), 0, removed);
-        else {
-          const at = manual.indexOf(removed);
-          if (at !== -1) manual.splice(at, 1);
-        }
-        await db.shopping.put({ ...row, manual });
-      });
-    undoStack.push(`Removed “${removed}”`, () => change(true), () => change(false));
+    undoStack.push(
+      `Removed “${removed}”`,
+      () => restoreManualItem(db, id, index, removed, true),
+      () => restoreManualItem(db, id, index, removed, false),
+    );
   }
 
   /** Saves a new aisle order (drag and drop, or Move up / Move down). */

@@ -54,6 +54,8 @@ describe('layer rules of DESIGN.md', () => {
     expect(await importErrors(`import { readFileSync } from 'node:fs';\nimport path from 'path';\nimport { addDays } from '../core/dates';\nexport const y = [readFileSync, path, addDays];\n`, 'src/cli/example.ts')).toEqual([]);
     // State reaches db, core and platform.
     expect(await importErrors(`import { readWeek } from '../db/week-repository';\nimport { platform } from '../platform';\nexport const y = [readWeek, platform];\n`, 'src/state/example.ts')).toEqual([]);
+    // State never talks to the database library itself: its queries and writes are the repositories' in src/db.
+    expect(await importErrors(`import { liveQuery } from 'dexie';\nexport const y = liveQuery;\n`, 'src/state/example.ts')).not.toEqual([]);
     // Test files may use the test tools and fixtures; the same import in a source file fails.
     const testCode = `import { it } from 'vitest';\nimport { fixtureLookup } from '../../../tests/fixtures/scoring/foods';\nexport const y = [it, fixtureLookup];\n`;
     expect(await importErrors(testCode, 'src/core/scoring/example.test.ts')).toEqual([]);
