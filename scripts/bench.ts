@@ -26,7 +26,7 @@ import { browserBenchmarks } from './bench/browser';
 const root = resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
 const skipBrowser = process.argv.includes('--no-browser');
-// --only=startup,search,views,backup: just those browser steps (the Node figures still run).
+// --only=startup,search,views,backup,sync: just those browser steps (the Node figures still run).
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
 const size = quick ? { recipes: 300, weeks: 8, runs: 3, parseLines: 2000 } : { recipes: 10_000, weeks: 104, runs: 30, parseLines: 20_000 };

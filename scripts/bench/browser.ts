@@ -17,6 +17,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../tests/browser';
 import type { Library } from './generate';
 import { fromSamples, round, type Timing } from './measure';
 import { CONTENT_TYPES, CSP, cacheControl } from '../web-headers.mjs';
+import { syncBenchmarks } from './sync';
 
 const APP_OUT = '/tmp/tf-bench-app';
 const PAGE_OUT = '/tmp/tf-bench-page';
@@ -30,7 +31,7 @@ interface Options {
   quick: boolean;
   library: Library;
   backupText: string;
-  /** Which browser steps to run (all when absent: startup, search, views, backup): `--only=startup,search` for quicker repeated runs while profiling. */
+  /** Which browser steps to run (all when absent: startup, search, views, backup, sync): `--only=startup,search` for quicker repeated runs while profiling. */
   only?: ReadonlySet<string>;
 }
 
@@ -523,7 +524,7 @@ function bundleSizes(): Record<string, number> {
  */
 export async function browserBenchmarks(options: Options): Promise<{ timings: Timing[]; figures: Record<string, number | string> } | null> {
   const { root, quick, library } = options;
-  const wants = (step: 'startup' | 'search' | 'views' | 'backup') => !options.only || options.only.has(step);
+  const wants = (step: 'startup' | 'search' | 'views' | 'backup' | 'sync') => !options.only || options.only.has(step);
   try {
     progress('building the renderer and the bench page');
     build(root);
@@ -635,6 +636,7 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
       }
     }
 
+    let restoreMedianMs: number | null = null;
     if (wants('backup')) {
       const backupPage = await context.newPage();
       await backupPage.goto(`${base}/bench/`);
@@ -674,7 +676,25 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
       figures.backupRestoreVsBulkPut = round(restoreTiming.medianMs / rawTiming.medianMs, 2);
       figures.backupExportVsBulkPutCpu = round(median(cpu.export) / median(cpu.raw), 2);
       figures.backupRestoreVsBulkPutCpu = round(median(cpu.restore) / median(cpu.raw), 2);
+      restoreMedianMs = restoreTiming.medianMs;
       await backupPage.close();
+    }
+
+    if (wants('sync')) {
+      const sync = await syncBenchmarks({
+        context,
+        base,
+        quick,
+        weekMeals,
+        recipes: library.recipes.length,
+        meals: library.meals.length,
+        restoreMs: restoreMedianMs,
+        backupBytes: Number(figures.backupExportBytes ?? options.backupText.length),
+        startup: (meals) => startupOnce(context, base, meals, pid),
+        progress,
+      });
+      timings.push(...sync.timings);
+      Object.assign(figures, sync.figures);
     }
     for (const [key, value] of Object.entries(bundleSizes())) figures[`bundle${key[0].toUpperCase()}${key.slice(1)}`] = value;
     const versionPage = await context.newPage();

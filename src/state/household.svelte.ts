@@ -1,13 +1,10 @@
 import { dateTime } from '../core/date-format';
+import { HOUSEHOLD_FLAG as FLAG, HOUSEHOLD_SETTING } from '../sync/code';
 import type { HouseholdConfig, HouseholdSync, SyncStatus } from '../sync/household';
 import { db } from './database';
 import { nowIso } from './ids';
 import { attempt, notices } from './notices.svelte';
 
-/** Settings row holding this device's household (id, secret, server): per device, never synced, kept in backups. */
-export const HOUSEHOLD_KEY = 'household';
-/** Local storage flag naming the household, so a joined device starts syncing as it loads; it holds no secret. */
-const FLAG = 'thirtyfold.household';
 
 function readConfig(value: unknown): HouseholdConfig | null {
   const row = value as Partial<HouseholdConfig> | null | undefined;
@@ -69,7 +66,7 @@ export class HouseholdState {
   async resume(): Promise<void> {
     if (this.#resumed) return;
     this.#resumed = true;
-    const config = readConfig((await db.settings.get(HOUSEHOLD_KEY))?.value);
+    const config = readConfig((await db.settings.get(HOUSEHOLD_SETTING))?.value);
     if (!config) {
       setFlag(null);
       return;
@@ -103,7 +100,7 @@ export class HouseholdState {
     this.#busy = true;
     try {
       await this.#close(true);
-      await db.settings.delete(HOUSEHOLD_KEY);
+      await db.settings.delete(HOUSEHOLD_SETTING);
       setFlag(null);
       this.#config = null;
       this.#status = null;
@@ -122,7 +119,7 @@ export class HouseholdState {
     this.#busy = true;
     try {
       await this.#close(false);
-      await db.settings.put({ key: HOUSEHOLD_KEY, value: config });
+      await db.settings.put({ key: HOUSEHOLD_SETTING, value: config });
       await this.#open(config);
       return null;
     } catch (error) {
@@ -134,7 +131,7 @@ export class HouseholdState {
 
   async #open(config: HouseholdConfig): Promise<void> {
     const [{ HouseholdSync }, { householdCode }] = await Promise.all([import('../sync/household'), import('../sync/code')]);
-    await db.settings.put({ key: HOUSEHOLD_KEY, value: config });
+    await db.settings.put({ key: HOUSEHOLD_SETTING, value: config });
     setFlag(config.id);
     this.#config = config;
     this.#code = householdCode(config);
@@ -150,7 +147,7 @@ export class HouseholdState {
       await session.join();
       if (this.#session !== session) return;
       const joined = { ...config, joinedAt: nowIso() };
-      await db.settings.put({ key: HOUSEHOLD_KEY, value: joined });
+      await db.settings.put({ key: HOUSEHOLD_SETTING, value: joined });
       this.#config = joined;
     });
   }

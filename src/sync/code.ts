@@ -4,6 +4,11 @@
  * survives being read aloud or typed; the secret holds 130 random bits.
  */
 
+/** Settings row holding this device's household (id, secret, server): per device, never synced, kept in backups. */
+export const HOUSEHOLD_SETTING = 'household';
+/** Local storage item naming the household, so a joined device starts syncing as it loads; it holds no secret. */
+export const HOUSEHOLD_FLAG = 'thirtyfold.household';
+
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 const ID_LENGTH = 16;
 const SECRET_LENGTH = 26;

@@ -6,6 +6,8 @@
 import { buildBackup, parseBackup, type BackupInput, type SettingRow } from '../../../src/core/backup';
 import { DATABASE_NAME, ThirtyfoldDatabase } from '../../../src/db/database';
 import { dumpDatabase, repairReferences, replaceDatabase } from '../../../src/db/backup-repository';
+import { HOUSEHOLD_FLAG, HOUSEHOLD_SETTING, type HouseholdKey } from '../../../src/sync/code';
+import { HouseholdSync, type HouseholdConfig } from '../../../src/sync/household';
 
 interface Rows {
   recipes: BackupInput['recipes'];
@@ -48,6 +50,104 @@ async function bulkPutRows(rows: Rows): Promise<number> {
 
 let exported = '';
 
+/** Resolves once `check` is true, looking every 5 ms (a timer, not a frame: the page may be in the background). */
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 600_000): Promise<void> {
+  const start = performance.now();
+  while (!(await check())) {
+    if (performance.now() - start > timeoutMs) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    await new Promise((done) => setTimeout(done, 5));
+  }
+}
+
+/** Bytes of the Yjs updates y-indexeddb keeps for a household doc on this device (its own IndexedDB database). */
+function storedDocBytes(name: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('updates').objectStore('updates').getAll();
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        open.result.close();
+        resolve((request.result as Uint8Array[]).reduce((sum, update) => sum + update.byteLength, 0));
+      };
+    };
+  });
+}
+
+/** A second device (its own app database and doc), open after `sync.download`: the device edits are made on. */
+let device: { db: ThirtyfoldDatabase; sync: HouseholdSync; persistenceName: string } | null = null;
+
+const sync = {
+  /**
+   * The device holding the library makes the household (its first join uploads
+   * everything) and is then closed, its doc kept; returns ms until the server
+   * confirmed every change.
+   */
+  async upload(key: HouseholdKey, server: string): Promise<number> {
+    const config: HouseholdConfig = { ...key, server, joinedAt: null };
+    const start = performance.now();
+    const session = await HouseholdSync.open({ db, config });
+    await session.join();
+    await until(() => session.status.state === 'synced' && session.status.waiting === 0, 'upload');
+    const ms = performance.now() - start;
+    await session.close();
+    return ms;
+  },
+  /** Puts the app's database in the household (joined), or out of it, as the app finds it when it starts. */
+  async setHousehold(config: HouseholdConfig | null): Promise<void> {
+    if (config) {
+      await db.settings.put({ key: HOUSEHOLD_SETTING, value: config });
+      localStorage.setItem(HOUSEHOLD_FLAG, config.id);
+    } else {
+      await db.settings.delete(HOUSEHOLD_SETTING);
+      localStorage.removeItem(HOUSEHOLD_FLAG);
+    }
+  },
+  /**
+   * First sync to an empty device: a new app database joins the household and
+   * returns ms until every record is in it. The device stays open for `edit`.
+   */
+  async download(key: HouseholdKey, server: string, name: string): Promise<{ ms: number; counts: Record<string, number> }> {
+    await sync.closeDevice();
+    const deviceDb = new ThirtyfoldDatabase(`${name}-db`);
+    await deviceDb.open();
+    const persistenceName = `${name}-doc`;
+    const start = performance.now();
+    const session = await HouseholdSync.open({ db: deviceDb, config: { ...key, server, joinedAt: null }, persistenceName });
+    await session.join();
+    const ms = performance.now() - start;
+    device = { db: deviceDb, sync: session, persistenceName };
+    return { ms, counts: { recipes: await deviceDb.recipes.count(), meals: await deviceDb.meals.count() } };
+  },
+  /** Bytes of the household doc: as one Yjs update, and as y-indexeddb keeps it on the device. */
+  async docBytes(): Promise<{ encoded: number; stored: number }> {
+    if (!device) throw new Error('no device: sync.download first');
+    const { encodeStateAsUpdate } = await import('yjs');
+    return { encoded: encodeStateAsUpdate(device.sync.doc).byteLength, stored: await storedDocBytes(device.persistenceName) };
+  },
+  /** One edit on the device: a meal put into its database; returns the epoch ms (performance.timeOrigin based) it was made at. */
+  async edit(meal: { id: string; date: string; slot: string; food: string }): Promise<number> {
+    if (!device) throw new Error('no device: sync.download first');
+    const at = performance.timeOrigin + performance.now();
+    await device.db.meals.put({ ...meal, recipe: null, servings: 1 });
+    return at;
+  },
+  /** Takes an edit's meal off again. */
+  async undoEdit(id: string): Promise<void> {
+    await device?.db.meals.delete(id);
+  },
+  /** Closes the device and removes its databases. */
+  async closeDevice(): Promise<void> {
+    if (!device) return;
+    const { db: deviceDb, sync: session } = device;
+    device = null;
+    await session.close({ forget: true });
+    deviceDb.close();
+    await deviceDb.delete();
+  },
+};
+
 const bench = {
   /** Loads the rows served at `url` with a raw bulkPut; returns the milliseconds of the bulkPut. */
   async seed(url: string): Promise<number> {
@@ -82,6 +182,7 @@ const bench = {
   close(): void {
     db.close();
   },
+  sync,
 };
 
 declare global {
