@@ -5,7 +5,8 @@ import { basename, join } from 'node:path';
 import type { IpcChannel, IpcContract, MenuCommand } from '../src/shared/ipc';
 import { MENU_CHANNEL } from '../src/shared/ipc';
 import { menuTemplate } from './menu';
-import { CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from './protocol';
+import { contentSecurityPolicy, mimeType, resolveAppPath } from './protocol';
+import { nextSyncOrigin, readSyncOrigin, writeSyncOrigin } from './sync-server';
 import { listBackups, localDay, readBackup, writeBackup } from './backups';
 import { readPickedFile } from './files';
 import { filesFromArgv } from './open-files';
@@ -21,6 +22,7 @@ import {
   validateOpenFile,
   validateSaveFile,
   validateSavePdf,
+  validateSyncServer,
 } from './validate';
 import { MIN_HEIGHT, MIN_WIDTH, readWindowState, writeWindowState } from './window-state';
 
@@ -57,14 +59,19 @@ function send(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_CHANNEL, command);
 }
 
+/** The household's sync server, the only one the page's policy lets it reach (null: none); read when the app is ready. */
+let syncOrigin: string | null = null;
+const syncOriginPath = () => join(app.getPath('userData'), 'sync-server.json');
+
 function serveApp(): void {
+  syncOrigin = readSyncOrigin(syncOriginPath());
   protocol.handle('app', async (request) => {
     const path = resolveAppPath(request.url, rendererRoot);
     if (!path) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(path);
       return new Response(body, {
-        headers: { 'content-type': mimeType(path), 'content-security-policy': CONTENT_SECURITY_POLICY },
+        headers: { 'content-type': mimeType(path), 'content-security-policy': contentSecurityPolicy(syncOrigin) },
       });
     } catch {
       return new Response('Not found', { status: 404 });
@@ -175,6 +182,12 @@ function registerBackupIpc(): void {
   handle('app:take-opened-files', validateEmpty, async () => {
     const paths = openedFiles.splice(0);
     return Promise.all(paths.map(async (path) => ({ name: basename(path), path, bytes: await readPickedFile(path) })));
+  });
+  handle('app:sync-server', validateSyncServer, ({ server }) => {
+    const next = nextSyncOrigin(syncOrigin, server);
+    if (next.origin !== syncOrigin) writeSyncOrigin(syncOriginPath(), next.origin);
+    syncOrigin = next.origin;
+    return { reload: next.reload };
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, mimeType, resolveAppPath } from './protocol';
+import { contentSecurityPolicy, mimeType, resolveAppPath } from './protocol';
 
 const root = '/opt/thirtyfold/out/renderer';
 
@@ -34,12 +34,19 @@ describe('app:// protocol', () => {
   });
 
   it('has a strict Content-Security-Policy', () => {
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/);
-    // The network is open to WebSockets (household sync) only.
-    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self' ws: wss:;/);
+    for (const policy of [contentSecurityPolicy(null), contentSecurityPolicy('wss://sync.example.org')]) {
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).not.toContain('unsafe-eval');
+      expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    }
+  });
+
+  it('lets the page connect to the household’s sync server only, and nowhere outside a household', () => {
+    expect(contentSecurityPolicy(null)).toMatch(/(^|; )connect-src 'self'(;|$)/);
+    expect(contentSecurityPolicy('wss://sync.example.org')).toMatch(/(^|; )connect-src 'self' wss:\/\/sync\.example\.org(;|$)/);
+    expect(contentSecurityPolicy('ws://127.0.0.1:4410')).toMatch(/(^|; )connect-src 'self' ws:\/\/127\.0\.0\.1:4410(;|$)/);
+    expect(contentSecurityPolicy(null)).not.toMatch(/wss?:/);
   });
 
   it('names content types', () => {

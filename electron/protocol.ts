@@ -1,19 +1,24 @@
 import { extname, join, normalize, sep } from 'node:path';
 
-/** The page's Content-Security-Policy: only the app's own scripts; no network but the household sync WebSocket. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  // Household sync connects to the server the user entered: WebSocket schemes only, never http(s) fetches.
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * The page's Content-Security-Policy: only the app's own scripts, and no
+ * network but the household's sync server (`syncOrigin`, e.g.
+ * `wss://sync.example.org`), when this device is in a household.
+ */
+export function contentSecurityPolicy(syncOrigin: string | null): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    syncOrigin ? `connect-src 'self' ${syncOrigin}` : "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { FileFilter, OpenFileRequest, SaveFileRequest, SavePdfRequest } from '../src/shared/ipc';
+import { serverOrigin } from '../src/shared/sync-address';
 import { checkUrl, isPublicAddress } from './fetch-page';
 
 /** Thrown when a renderer sends an argument main will not act on. */
@@ -157,4 +158,13 @@ export function validateFetchPage(value: unknown): { url: string } {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) && !isPublicAddress(host)) throw new IpcArgumentError('url must be a public web address');
   return { url: url.toString() };
+}
+
+/** Validates the argument of app:sync-server: the household's server address (ws:// or wss:// with a host name), or null for none. */
+export function validateSyncServer(value: unknown): { server: string | null } {
+  if (!isRecord(value)) throw new IpcArgumentError('request must be an object');
+  if (value.server === null) return { server: null };
+  const server = text(value.server, 'server', 2000);
+  if (serverOrigin(server) === null) throw new IpcArgumentError('server must be a ws:// or wss:// address with a host name');
+  return { server };
 }

@@ -49,7 +49,11 @@ export function auditSources(files: Record<string, string>, builderConfig: { ele
   };
   return [
     check('custom-protocol', /protocol\.handle\(\s*'app'/.test(text) && !/loadFile\(|file:\/\//.test(text), 'renderer served from app://, never file://'),
-    check('csp-header', /'content-security-policy': CONTENT_SECURITY_POLICY/.test(text) && /script-src 'self'/.test(text) && !/unsafe-eval/.test(text), "CSP header with script-src 'self' on every app:// response"),
+    check(
+      'csp-header',
+      /'content-security-policy': contentSecurityPolicy\(syncOrigin\)/.test(text) && /script-src 'self'/.test(text) && !/unsafe-eval/.test(text) && !/connect-src[^;"]*\bwss?:[;"' ]/.test(text),
+      "CSP header with script-src 'self' on every app:// response, and WebSockets to the household's server only",
+    ),
     check('permissions-denied', /setPermissionRequestHandler\([\s\S]*?callback\(false\)/.test(text) && /setPermissionCheckHandler\(\(\) => false\)/.test(text), 'permission requests and checks denied'),
     check('ipc-sender', /isTrustedSender\(event\.senderFrame/.test(text), 'every IPC message sender checked'),
     check('ipc-validation', [...text.matchAll(/ipcMain\.(handle|on)\(/g)].length === 1 && /run\(validate\(raw\), event\)/.test(text), 'every IPC handler goes through one wrapper that validates its argument'),

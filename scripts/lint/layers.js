@@ -15,10 +15,10 @@ export const LAYERS = {
     packages: ['valibot', 'fflate', 'parse-ingredient'],
     says: 'src/core is pure: it imports only src/core and small pure libraries',
   },
-  'src/shared': { folders: [], packages: [], says: 'src/shared holds the IPC contract and imports nothing' },
+  'src/shared': { folders: [], packages: [], says: 'src/shared holds the IPC contract and the sync server address check, and imports nothing' },
   'src/db': { folders: ['src/core'], packages: ['dexie'], says: 'src/db may import core and dexie only' },
   'src/sync': {
-    folders: ['src/core', 'src/db'],
+    folders: ['src/core', 'src/db', 'src/shared'],
     packages: ['yjs', 'y-*', 'lib0', '@hocuspocus/*', 'dexie', 'valibot'],
     says: 'src/sync may import core, db and its sync libraries',
   },

@@ -56,5 +56,6 @@ export function browserPlatform(): Platform {
     backups: null,
     onMenu: () => () => {},
     takeOpenedFiles: async () => [],
+    allowSyncServer: async () => ({ reload: false }),
   };
 }

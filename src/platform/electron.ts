@@ -36,5 +36,6 @@ export function electronPlatform(desktop: DesktopApi): Platform {
     },
     onMenu: (listener) => desktop.onMenu(listener),
     takeOpenedFiles: () => desktop.invoke('app:take-opened-files', undefined),
+    allowSyncServer: (server) => desktop.invoke('app:sync-server', { server }),
   };
 }

@@ -29,4 +29,10 @@ export interface Platform {
   onMenu(listener: (command: MenuCommand) => void): () => void;
   /** Files the system opened with the app since the last call (desktop; always none in a browser). */
   takeOpenedFiles(): Promise<PickedFile[]>;
+  /**
+   * Names the household's sync server (null: none). On the desktop it is the
+   * only server the page may connect to, and `reload` says the page must load
+   * again to reach it; a browser's policy is its server's, and never reloads.
+   */
+  allowSyncServer(server: string | null): Promise<{ reload: boolean }>;
 }

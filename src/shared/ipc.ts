@@ -83,6 +83,11 @@ export interface IpcContract {
   'app:fetch-page': { request: { url: string }; response: { url: string; html: string } };
   /** The files opened with the app (double-click, "Open with", a second start) since the last call, read and handed over once. */
   'app:take-opened-files': { request: void; response: OpenedFile[] };
+  /**
+   * Names the household's sync server (null: none), the only server the page
+   * may connect to; `reload` says the page must load again to reach it.
+   */
+  'app:sync-server': { request: { server: string | null }; response: { reload: boolean } };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -98,6 +103,7 @@ export const IPC_CHANNELS: readonly IpcChannel[] = [
   'app:backup-read',
   'app:fetch-page',
   'app:take-opened-files',
+  'app:sync-server',
 ];
 
 /** Channel main uses to push menu commands to the renderer. */

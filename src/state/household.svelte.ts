@@ -1,6 +1,7 @@
 import { dateTime } from '../core/date-format';
 import { HOUSEHOLD_FLAG as FLAG, HOUSEHOLD_SETTING } from '../sync/code';
 import type { HouseholdConfig, HouseholdSync, SyncStatus } from '../sync/household';
+import { platform } from '../platform';
 import { db } from './database';
 import { nowIso } from './ids';
 import { attempt, notices } from './notices.svelte';
@@ -102,6 +103,7 @@ export class HouseholdState {
       await this.#close(true);
       await db.settings.delete(HOUSEHOLD_SETTING);
       setFlag(null);
+      await platform.allowSyncServer(null);
       this.#config = null;
       this.#status = null;
       this.#code = null;
@@ -133,6 +135,11 @@ export class HouseholdState {
     const [{ HouseholdSync }, { householdCode }] = await Promise.all([import('../sync/household'), import('../sync/code')]);
     await db.settings.put({ key: HOUSEHOLD_SETTING, value: config });
     setFlag(config.id);
+    // On the desktop the page reaches only the household's server; a new one is reachable once the page loaded again (it resumes then).
+    if ((await platform.allowSyncServer(config.server)).reload) {
+      location.reload();
+      return;
+    }
     this.#config = config;
     this.#code = householdCode(config);
     const session = await HouseholdSync.open({ db, config, onStatus: (status) => (this.#status = status) });

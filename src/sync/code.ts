@@ -52,17 +52,4 @@ export function readHouseholdCode(code: string): HouseholdKey | null {
   return HOUSEHOLD_ID.test(key.id) && SECRET.test(key.secret) ? key : null;
 }
 
-/** Checks a server address the user typed: ws:// or wss:// with a host; returns the address or what is wrong. */
-export function readServerAddress(text: string): { ok: true; url: string } | { ok: false; error: string } {
-  const trimmed = text.trim();
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return { ok: false, error: 'The server address is not a web address, e.g. wss://sync.example.org' };
-  }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return { ok: false, error: 'The server address must start with ws:// or wss://' };
-  if (url.username || url.password) return { ok: false, error: 'The server address must not hold a user name or password' };
-  if (url.search || url.hash) return { ok: false, error: 'The server address must not have a query or # part' };
-  return { ok: true, url: `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}` };
-}
+export { readServerAddress, serverOrigin } from '../shared/sync-address';

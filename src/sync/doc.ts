@@ -39,9 +39,7 @@ function writeLine(map: Y.Map<unknown>, line: Row): void {
 }
 
 function lineMap(line: Row): Y.Map<unknown> {
-  const map = new Y.Map<unknown>();
-  writeLine(map, line);
-  return map;
+  return new Y.Map<unknown>(Object.entries(line).filter(([, value]) => value !== undefined));
 }
 
 /**

@@ -1,7 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { contentSecurityPolicy } from '../../electron/protocol';
+import { serverOrigin } from '../../src/shared/sync-address';
 import { startSyncServer, type SyncServer } from '../../src/sync/server/server';
 
 // Page work (the week's scores, the list) can take a few seconds on a busy machine; what travels between devices is polled with its own timeout.
@@ -134,6 +137,73 @@ test('with the server stopped both devices keep planning; when it is back on the
     await closeDevices(pages);
     await own.stop();
     await rm(ownDir, { recursive: true, force: true });
+  }
+});
+
+/** Serves the built renderer on 127.0.0.1 with `policy` as its Content-Security-Policy header, as the desktop's main process does. */
+async function serveWithPolicy(policy: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const root = resolve(import.meta.dirname, '../../out/renderer');
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+  const site = createServer((request, response) => {
+    const path = normalize(join(root, new URL(request.url ?? '/', 'http://x').pathname.replace(/^\/$/, '/index.html')));
+    if (!path.startsWith(root + sep)) return void response.writeHead(403).end();
+    readFile(path).then(
+      (body) => response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'content-security-policy': policy }).end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((done) => site.listen(0, '127.0.0.1', done));
+  const { port } = site.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => site.close(() => done())) };
+}
+
+/** What a WebSocket to each address does in the page: 'open', or 'blocked' by the page's policy. */
+function reach(page: Page, urls: string[]): Promise<string[]> {
+  return page.evaluate(
+    (urls) =>
+      Promise.all(
+        urls.map(
+          (url) =>
+            new Promise<string>((resolve) => {
+              const host = new URL(url).host;
+              let blocked = false;
+              document.addEventListener('securitypolicyviolation', (event) => (blocked ||= event.blockedURI.includes(host)));
+              try {
+                const socket = new WebSocket(url);
+                socket.onopen = () => {
+                  socket.close();
+                  resolve('open');
+                };
+                socket.onerror = () => setTimeout(() => resolve(blocked ? 'blocked' : 'failed'), 200);
+              } catch {
+                resolve('blocked');
+              }
+            }),
+        ),
+      ),
+    urls,
+  );
+}
+
+test('with the desktop’s page policy the app reaches its household’s server and no other', async ({ page }) => {
+  const otherDir = await mkdtemp(join(tmpdir(), 'thirtyfold-e2e-sync-other-'));
+  const other = await startSyncServer({ host: '127.0.0.1', port: 0, dataDir: otherDir, log: () => undefined });
+  const outside = await serveWithPolicy(contentSecurityPolicy(null));
+  const inside = await serveWithPolicy(contentSecurityPolicy(serverOrigin(server.url)));
+  try {
+    // Outside a household the page reaches no sync server at all.
+    await page.goto(`${outside.url}/?starter=0#/settings`);
+    await expect(page.getByTestId('sync-server')).toBeVisible();
+    expect(await reach(page, [server.url, other.url])).toEqual(['blocked', 'blocked']);
+    // In a household on one server (the policy names it), the app syncs with it and reaches no other.
+    await page.goto(`${inside.url}/?starter=0#/settings`);
+    await page.getByTestId('sync-server').fill(server.url);
+    await page.getByRole('button', { name: 'Create a household' }).click();
+    await expect(page.getByTestId('sync-status')).toHaveText('Synced with the household.');
+    expect(await reach(page, [server.url, other.url])).toEqual(['open', 'blocked']);
+  } finally {
+    await Promise.all([outside.close(), inside.close(), other.stop()]);
+    await rm(otherDir, { recursive: true, force: true });
   }
 });
 

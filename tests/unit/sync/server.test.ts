@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { householdCode, readHouseholdCode, readServerAddress } from '../../../src/sync/code';
+import { householdCode, readHouseholdCode, readServerAddress, serverOrigin } from '../../../src/sync/code';
 import type { SyncServer } from '../../../src/sync/server/server';
 import { closeAll, eventually, meal, openDevice, randomKey, startServer, tempDir, type Device } from './harness';
 import { authMessage, closed, tryAuth, updateMessage } from './protocol';
@@ -59,6 +59,13 @@ describe('household codes', () => {
     expect(readServerAddress('https://sync.example.org')).toMatchObject({ ok: false, error: expect.stringMatching(/ws:\/\/ or wss:\/\//) });
     expect(readServerAddress('sync')).toMatchObject({ ok: false });
     expect(readServerAddress('wss://user:pw@sync.example.org')).toMatchObject({ ok: false });
+    // The desktop's page policy names the server's host: nothing else may hide in it.
+    for (const address of ['ws://a;b.example', "ws://a'b.example", 'ws://*.example.org', 'wss://[::1]:4410', 'ws://a,b.example']) {
+      expect(readServerAddress(address)).toMatchObject({ ok: false });
+    }
+    expect(serverOrigin('wss://Sync.Example.org:443/households/')).toBe('wss://sync.example.org');
+    expect(serverOrigin('ws://127.0.0.1:4410')).toBe('ws://127.0.0.1:4410');
+    expect(serverOrigin('https://sync.example.org')).toBeNull();
   });
 });
 
