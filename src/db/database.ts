@@ -5,6 +5,19 @@ import { recordValidation } from './validation';
 
 export const DATABASE_NAME = 'thirtyfold';
 
+/** Opening refused: the database was upgraded by a newer version of the app, whose data this version cannot read. */
+export class DatabaseTooNew extends Error {
+  override name = 'DatabaseTooNew';
+  readonly found: number;
+
+  constructor(found: number) {
+    super(
+      `your data was last opened by a newer version of Thirtyfold (database version ${found}; this one reads up to ${CURRENT_VERSION}), so this version does not open it. Nothing was changed: open Thirtyfold's newer version.`,
+    );
+    this.found = found;
+  }
+}
+
 /** The app's IndexedDB database. */
 export class ThirtyfoldDatabase extends Dexie {
   /** Custom foods and user edits of catalog foods (same id overrides the catalog). */
@@ -31,6 +44,41 @@ export class ThirtyfoldDatabase extends Dexie {
       if (schema.upgrade) version.upgrade(schema.upgrade);
     }
     // Older versions are opened only to seed migration tests with the records of their time.
-    if (upTo === CURRENT_VERSION) this.use(recordValidation);
+    if (upTo !== CURRENT_VERSION) return;
+    this.use(recordValidation);
+    // Dexie opens a newer database than it was declared with as it is; this app must not read or write it.
+    this.on(
+      'ready',
+      () => {
+        const found = this.backendDB().version / 10;
+        // Throwing here fails the open (and every query waiting for it) with this error.
+        if (found > CURRENT_VERSION) throw new DatabaseTooNew(found);
+      },
+      true,
+    );
   }
+}
+
+/** What can stop this window's connection, for the app to tell the user. */
+export interface ConnectionEvents {
+  /** Another window wants to upgrade (or delete) the database: this connection is closed and stays closed until a reload. */
+  upgradedElsewhere(): void;
+  /** This window's upgrade waits until other windows with the older version close their connection. */
+  blocked(): void;
+}
+
+/**
+ * Follows the connection's version events: on `versionchange` (another tab
+ * or window upgrading) it closes this connection for good, so the upgrade
+ * goes ahead and this window never writes with its older schema; on
+ * `blocked` it says this window's upgrade waits for others to close.
+ */
+export function watchConnection(db: ThirtyfoldDatabase, events: ConnectionEvents): void {
+  db.on('versionchange', () => {
+    db.close({ disableAutoOpen: true });
+    events.upgradedElsewhere();
+    // Dexie's own handler would close with auto-open on, reopening with the old schema at the next query.
+    return false;
+  });
+  db.on('blocked', () => events.blocked());
 }

@@ -1,6 +1,8 @@
 import type { ViewId } from './router.svelte';
+import { DatabaseTooNew, watchConnection } from '../db/database';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
+import { notices } from './notices.svelte';
 import { household, householdFlagged } from './household.svelte';
 import { plan } from './plan.svelte';
 import { recipes } from './recipes.svelte';
@@ -48,8 +50,28 @@ const NEEDS: Record<ViewId, { catalog: boolean; library: boolean }> = {
 /** The longest wait for an idle moment after the first view, in ms. */
 const IDLE_TIMEOUT = 3000;
 
+const reload = { label: 'Reload', run: () => location.reload() };
+let blockedNotice: number | null = null;
+watchConnection(db, {
+  upgradedElsewhere: () =>
+    notices.problem(
+      'Thirtyfold was updated in another tab or window, so this one has stopped using your data to keep it safe. Reload to go on; unsaved recipe edits come back.',
+      reload,
+    ),
+  blocked: () => {
+    blockedNotice ??= notices.problem('Close other Thirtyfold tabs or windows: they run an older version, and this one can open your data only once they are closed.');
+  },
+});
+
 // Step 1. A failure is not lost: every query tries to open again and reports the error where it is shown.
-db.open().catch(() => undefined);
+db.open().then(
+  () => {
+    if (blockedNotice !== null) notices.dismiss(blockedNotice);
+  },
+  (error: unknown) => {
+    if (error instanceof DatabaseTooNew) notices.problem(`Thirtyfold cannot open your data: ${error.message}`, reload);
+  },
+);
 if (householdFlagged()) void household.resume();
 
 const whenIdle: (work: () => void) => void =

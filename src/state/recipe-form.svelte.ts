@@ -11,6 +11,7 @@ import {
   type RecipeFormErrors,
   type RecipeFormValues,
 } from '../core/recipes';
+import { sameData } from '../core/equal';
 import { scoringSettingsOf } from '../core/scoring';
 import type { IngredientLine, ParsedLine, Recipe } from '../core/types';
 import { isSameVersion, RecipeConflict } from '../db/recipe-repository';
@@ -31,6 +32,55 @@ export interface LineRow {
   parsed: ParsedLine;
   /** Blank lines and section headers are not matched. */
   skip: boolean;
+}
+
+/** One field where two versions of a recipe differ, as the conflict dialog shows it. */
+export interface RecipeDifference {
+  /** The field, and for a list the first item that differs ("Ingredients, line 2"). */
+  label: string;
+  mine: string;
+  theirs: string;
+}
+
+type Fields = ReturnType<typeof recipeFieldsOf>;
+
+const SHORT = 80;
+
+function short(text: string): string {
+  return text.length > SHORT ? `${text.slice(0, SHORT - 1)}…` : text;
+}
+
+function orNone(value: string | number | null): string {
+  return value === null || value === '' ? 'none' : short(String(value));
+}
+
+/** The first item where two lists differ, named "<label>, <item> <n>"; null when they are equal. */
+function firstDifference(label: string, item: string, mine: string[], theirs: string[]): RecipeDifference | null {
+  const at = mine.findIndex((text, index) => text !== theirs[index]);
+  const index = at >= 0 ? at : mine.length < theirs.length ? mine.length : -1;
+  if (index < 0) return null;
+  const text = (list: string[]) => (index < list.length ? `“${short(list[index])}”` : 'none');
+  return { label: `${label}, ${item} ${index + 1}`, mine: text(mine), theirs: text(theirs) };
+}
+
+/** Where `mine` and `theirs` differ, field by field in the editor's order. */
+function differences(mine: Fields, theirs: Recipe): RecipeDifference[] {
+  const found: (RecipeDifference | null)[] = [];
+  const plain = (label: string, a: string | number | null, b: string | number | null) =>
+    found.push(sameData(a, b) ? null : { label, mine: orNone(a), theirs: orNone(b) });
+  plain('Name', mine.name, theirs.name);
+  plain('Servings', mine.servings, theirs.servings);
+  plain('Prep minutes', mine.prepMinutes, theirs.prepMinutes);
+  plain('Cook minutes', mine.cookMinutes, theirs.cookMinutes);
+  const lines = (recipe: Pick<Recipe, 'ingredients'>) => recipe.ingredients.map((line) => line.text);
+  found.push(firstDifference('Ingredients', 'line', lines(mine), lines(theirs)));
+  if (found.at(-1) === null && !sameData(mine.ingredients, theirs.ingredients)) {
+    found.push({ label: 'Ingredients, foods or grams picked', mine: 'as you picked them', theirs: 'as they picked them' });
+  }
+  found.push(firstDifference('Steps', 'step', mine.steps, theirs.steps));
+  plain('Tags', mine.tags.join(', '), theirs.tags.join(', '));
+  plain('Source', mine.source, theirs.source);
+  return found.filter((difference): difference is RecipeDifference => difference !== null);
 }
 
 /** A save that found the stored recipe changed since the editor loaded it: what is stored now (null: it was deleted). */
@@ -277,6 +327,11 @@ export class RecipeForm {
     this.conflict = null;
     this.finish();
     return copy;
+  }
+
+  /** Where the values and `theirs` differ, field by field (for a list, its first differing item). */
+  differencesFrom(theirs: Recipe): RecipeDifference[] {
+    return differences(this.fields(), theirs);
   }
 
   /** Closes the conflict without choosing: nothing is saved and the values stay. */

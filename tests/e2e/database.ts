@@ -42,3 +42,23 @@ export function weekStartIn(page: Page): Promise<string> {
     return date.toISOString().slice(0, 10);
   });
 }
+
+/** Every row of one object store of the app's database, read behind the app's back. */
+export async function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (store) =>
+      new Promise<T[]>((done, fail) => {
+        const open = indexedDB.open('thirtyfold');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(store, 'readonly').objectStore(store).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            done(request.result as T[]);
+          };
+          request.onerror = () => fail(request.error);
+        };
+      }),
+    store,
+  );
+}
