@@ -152,18 +152,29 @@ describe('the revision in backups', () => {
   });
 });
 
-/** Two devices' databases joined through their household docs, as sync joins them, without a server. */
-async function household(): Promise<{ a: ThirtyfoldDatabase; b: ThirtyfoldDatabase; mirrors: DexieMirror[] }> {
+/** Two devices' databases joined through their household docs, as sync joins them, without a server; `offline` holds the updates back. */
+async function household(): Promise<{ a: ThirtyfoldDatabase; b: ThirtyfoldDatabase; mirrors: DexieMirror[]; offline(): void; online(): void }> {
   const [a, b] = [await fresh(), await fresh()];
   const [docA, docB] = [new Y.Doc(), new Y.Doc()];
-  docA.on('update', (update: Uint8Array, origin: unknown) => origin !== 'peer' && Y.applyUpdate(docB, update, 'peer'));
-  docB.on('update', (update: Uint8Array, origin: unknown) => origin !== 'peer' && Y.applyUpdate(docA, update, 'peer'));
+  let connected = true;
+  docA.on('update', (update: Uint8Array, origin: unknown) => connected && origin !== 'peer' && Y.applyUpdate(docB, update, 'peer'));
+  docB.on('update', (update: Uint8Array, origin: unknown) => connected && origin !== 'peer' && Y.applyUpdate(docA, update, 'peer'));
   const mirrors = [new DexieMirror(a, docA), new DexieMirror(b, docB)];
   for (const mirror of mirrors) {
     mirror.start();
     await mirror.reconcile('resume');
   }
-  return { a, b, mirrors };
+  return {
+    a,
+    b,
+    mirrors,
+    offline: () => (connected = false),
+    online: () => {
+      connected = true;
+      Y.applyUpdate(docB, Y.encodeStateAsUpdate(docA), 'peer');
+      Y.applyUpdate(docA, Y.encodeStateAsUpdate(docB), 'peer');
+    },
+  };
 }
 
 async function settled(mirrors: DexieMirror[]): Promise<void> {
@@ -190,6 +201,27 @@ describe('a change from the household', () => {
 
     const conflict = await conflictOf(saveRecipe(a, edit(editorOnA, { servings: 8 }, '2026-11-26T10:01:00.000Z'), editorOnA));
     expect(conflict.theirs?.name).toBe('Red lentil dal');
+    expect((await load(a, 'r1')).servings).toBe(4);
+  });
+
+  it('two devices saving the same version offline: after the merge, an editor on either device’s own save conflicts', async () => {
+    const house = await household();
+    const { a, b, mirrors } = house;
+    await saveRecipe(a, recipeRow('r1', { name: 'Dal' }), null);
+    await settled(mirrors);
+    house.offline();
+    const savedOnA = await saveRecipe(a, edit(await load(a, 'r1'), { name: 'Red lentil dal' }, '2026-11-26T10:00:00.000Z'), await load(a, 'r1'));
+    const savedOnB = await saveRecipe(b, edit(await load(b, 'r1'), { steps: ['Rinse.', 'Simmer.'] }, '2026-11-26T10:00:05.000Z'), await load(b, 'r1'));
+    expect([savedOnA.rev, savedOnB.rev]).toEqual([2, 2]);
+    house.online();
+    await settled(mirrors);
+    const [mergedA, mergedB] = [await load(a, 'r1'), await load(b, 'r1')];
+    expect(mergedA).toMatchObject({ name: 'Red lentil dal', steps: ['Rinse.', 'Simmer.'], rev: 2 });
+    expect(mergedB).toEqual(mergedA);
+
+    // Each device's editor opened on its own save before the merge: the count is the same, the recipe is not.
+    await conflictOf(saveRecipe(a, edit(savedOnA, { servings: 8 }, '2026-11-26T10:01:00.000Z'), savedOnA));
+    await conflictOf(saveRecipe(b, edit(savedOnB, { servings: 8 }, '2026-11-26T10:01:00.000Z'), savedOnB));
     expect((await load(a, 'r1')).servings).toBe(4);
   });
 });
