@@ -1,6 +1,7 @@
 // Maps and sets here are rebuilt inside $derived, never mutated, so plain ones are right.
 /* eslint-disable svelte/prefer-svelte-reactivity */
 import catalogUrl from '../../resources/foods/catalog.json?url';
+import { parseKey } from '../core/recipes/lines';
 import { compareNames } from '../core/format';
 import { createIngredientParser } from '../core/ingredients';
 import type { FoodLookup, LineParser } from '../core/plan/resolve';
@@ -96,7 +97,10 @@ export class CatalogState {
   });
 
   /** A parser bound to the current foods; rebuilt only when the foods change. */
-  readonly #parse: LineParser = $derived(createIngredientParser(this.#foods));
+  readonly #parse: LineParser = $derived(
+    // Once every food is known, the parser names them (`key`): readings stored with recipes under the same key are used as they are.
+    this.#ready ? Object.assign(createIngredientParser(this.#foods), { key: parseKey(catalogUrl, this.#custom.current) }) : createIngredientParser(this.#foods),
+  );
   get parse(): LineParser {
     return this.#parse;
   }
