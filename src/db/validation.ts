@@ -49,7 +49,8 @@ export const recordValidation: Middleware<DBCore> = {
 /**
  * Runs `scope` in one read-write transaction over `tables` whose writes are
  * not checked again: only for data already checked whole (a validated
- * backup) or that the database itself held (a safety copy put back).
+ * backup), records each checked with recordProblem (changes from the
+ * household), or what the database itself held (a safety copy put back).
  */
 export function writePrechecked<T>(db: Dexie, tables: Table[], scope: () => Promise<T>): Promise<T> {
   return db.transaction('rw', tables, (transaction) => {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { sameData } from '../core/equal';
 import { isDerivedField, isKeyedList, SHARED_TABLES, type SharedTable } from './tables';
 
 /** Field of a record's map that marks it deleted; it outlives the record so an old copy cannot bring it back. */
@@ -32,45 +33,42 @@ function sameJson(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Sets the fields of a line's map to `line`'s, touching only those that differ, so a concurrent edit of another field stays. */
-function writeLine(map: Y.Map<unknown>, line: Row): void {
-  for (const field of [...map.keys()]) if (line[field] === undefined) map.delete(field);
-  for (const [field, value] of Object.entries(line)) if (value !== undefined && !sameJson(map.get(field), value)) map.set(field, value);
-}
-
-function lineMap(line: Row): Y.Map<unknown> {
-  return new Y.Map<unknown>(Object.entries(line).filter(([, value]) => value !== undefined));
+/** A line as the doc keeps it: its defined fields (a plain value; undefined fields are left out). */
+function plainLine(line: Row): Row {
+  return Object.fromEntries(Object.entries(line).filter(([, value]) => value !== undefined));
 }
 
 /**
- * Edits a list of line maps into `next` (records keyed by `id`): lines gone
- * are deleted, new ones inserted where they stand, and a line kept in place
- * has only its changed fields written, so two devices editing different
- * lines both keep their edit. A moved line is written anew at its place.
+ * Edits a shared list of lines (records keyed by `id`) into `next`: lines
+ * gone are deleted, new ones inserted where they stand, and a changed line is
+ * replaced where it stands, so two devices editing different lines both keep
+ * their edit (the same line edited on both: one of them, the same
+ * everywhere). A moved line is written anew at its place. Each line is one
+ * plain value, so a large library stays quick to load and send.
  */
-function patchLines(list: Y.Array<Y.Map<unknown>>, next: readonly Row[]): void {
+function patchLines(list: Y.Array<Row>, next: readonly Row[]): void {
   const wanted = new Set(next.map((line) => line.id));
   const seen = new Set<unknown>();
   const drop: number[] = [];
-  list.forEach((map, index) => {
-    const id = map.get('id');
-    if (!wanted.has(id) || seen.has(id)) drop.push(index);
-    seen.add(id);
+  list.forEach((line, index) => {
+    if (!wanted.has(line.id) || seen.has(line.id)) drop.push(index);
+    seen.add(line.id);
   });
   for (const index of drop.reverse()) list.delete(index, 1);
   next.forEach((line, index) => {
     const here = index < list.length ? list.get(index) : undefined;
-    if (here && here.get('id') === line.id) {
-      writeLine(here, line);
-      return;
-    }
-    for (let from = index + 1; from < list.length; from += 1) {
-      if (list.get(from).get('id') === line.id) {
-        list.delete(from, 1);
-        break;
+    if (here && here.id === line.id) {
+      if (sameData(here, line)) return;
+      list.delete(index, 1);
+    } else {
+      for (let from = index + 1; from < list.length; from += 1) {
+        if (list.get(from).id === line.id) {
+          list.delete(from, 1);
+          break;
+        }
       }
     }
-    list.insert(index, [lineMap(line)]);
+    list.insert(index, [plainLine(line)]);
   });
 }
 
@@ -80,7 +78,7 @@ function isLineList(value: unknown): value is Row[] {
 
 /**
  * Writes one field: lists of records keyed by id (`keyed`) become shared
- * lists of maps (lines merge one by one), lists of strings shared lists
+ * lists of lines (lines merge one by one), lists of strings shared lists
  * (items merge), everything else a plain value (last writer wins).
  */
 function writeField(record: Y.Map<unknown>, field: string, value: unknown, keyed: boolean): void {
@@ -90,11 +88,11 @@ function writeField(record: Y.Map<unknown>, field: string, value: unknown, keyed
     return;
   }
   if (keyed && isLineList(value)) {
-    const list = current instanceof Y.Array && current.toArray().every((item) => item instanceof Y.Map) ? (current as Y.Array<Y.Map<unknown>>) : null;
+    const list = current instanceof Y.Array && isLineList(current.toArray()) ? (current as Y.Array<Row>) : null;
     if (list) patchLines(list, value);
     else {
-      const fresh = new Y.Array<Y.Map<unknown>>();
-      fresh.insert(0, value.map(lineMap));
+      const fresh = new Y.Array<Row>();
+      fresh.insert(0, value.map(plainLine));
       record.set(field, fresh);
     }
     return;
@@ -151,12 +149,13 @@ export function readRecord(doc: Y.Doc, table: SharedTable, key: string): Row | n
   return record ? plainRecord(record) : null;
 }
 
-/** A shared list as plain data; of line maps, the first of each id (two devices moving one line at once can leave two). */
+/** A shared list as plain data; of lines, the first of each id (two devices editing or moving one line at once leave two). */
 function plainList(list: Y.AbstractType<unknown>): unknown {
   const items = list.toJSON() as unknown;
   if (!(list instanceof Y.Array) || !isLineList(items)) return items;
   const seen = new Set<unknown>();
-  return items.filter((line) => !seen.has(line.id) && seen.add(line.id));
+  // Copies: the doc keeps these very objects.
+  return items.filter((line) => !seen.has(line.id) && seen.add(line.id)).map((line) => ({ ...line }));
 }
 
 /** A record map as plain data, or null when it is deleted. */

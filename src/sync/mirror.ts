@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import * as Y from 'yjs';
 import { sameData as sameRow } from '../core/equal';
 import type { ThirtyfoldDatabase } from '../db/database';
+import { writePrechecked } from '../db/validation';
 import { changedKeys, deleteRecord, isDeleted, readRecord, readTable, writeRecord } from './doc';
 import { isSharedKey, isSharedRow, keepDerived, PRIMARY_KEY, recordProblem, SHARED_TABLES, withoutDerived, type SharedTable } from './tables';
 
@@ -189,7 +190,8 @@ export class DexieMirror {
   async #writeFromDoc(batch: Map<SharedTable, Set<string>>): Promise<void> {
     const names = [...batch.keys()];
     const refused: string[] = [];
-    await this.#db.transaction('rw', names.map((name) => this.#table(name)), async () => {
+    // Each record put below was checked with the database's own record rules (recordProblem): they are not checked twice.
+    await writePrechecked(this.#db, names.map((name) => this.#table(name)), async () => {
       this.#remote.add(Dexie.currentTransaction.idbtrans);
       for (const name of names) {
         const keys = [...batch.get(name)!].filter((key) => isSharedKey(name, key));
@@ -207,7 +209,7 @@ export class DexieMirror {
           }
           if (stored && sameRow(withoutDerived(name, stored), row)) return;
           const problem = recordProblem(name, row);
-          if (problem) refused.push(`${name} ${JSON.stringify(key)}: ${problem}`);
+          if (problem) refused.push(problem);
           else puts.push(keepDerived(name, stored, row));
         });
         if (deletes.length > 0) await table.bulkDelete(deletes);

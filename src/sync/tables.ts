@@ -1,5 +1,4 @@
-import * as v from 'valibot';
-import { foodSchema, mealSchema, memberSchema, recipeSchema, shoppingSchema } from '../core/backup/schema';
+import { recordProblem as recordRuleProblem } from '../core/backup/schema';
 import { coerceSetting, DEFAULT_SETTINGS, type SettingKey } from '../core/settings';
 
 /** The database tables a household shares; window state and per-device preferences stay on each device. */
@@ -78,21 +77,15 @@ export function isSharedKey(table: SharedTable, key: string): boolean {
   return table !== 'settings' || sharedSettings.has(key);
 }
 
-function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  const path = issue.path?.map((item) => String(item.key)).join('.') ?? '';
-  return path ? `${path} ${issue.message}` : issue.message;
-}
-
 function isJsonEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-const SCHEMAS = { recipes: recipeSchema, meals: mealSchema, shopping: shoppingSchema, foods: foodSchema, members: memberSchema } as const;
-
 /**
  * What is wrong with a record that arrived from the household, or null when
- * it may be written: the same record rules a backup file is checked with.
+ * it may be written: the record rules backups and every database write are
+ * checked with (core/backup/schema.ts), and for a setting that the household
+ * shares it and this app can use its value.
  */
 export function recordProblem(table: SharedTable, record: Record<string, unknown>): string | null {
   if (table === 'settings') {
@@ -102,10 +95,6 @@ export function recordProblem(table: SharedTable, record: Record<string, unknown
     if (!isJsonEqual(value, record.value) && !isJsonEqual(record.value, DEFAULT_SETTINGS[key as SettingKey])) {
       return `setting ${key} has a value this app cannot use`;
     }
-    return null;
   }
-  const result = v.safeParse(SCHEMAS[table], record);
-  if (!result.success) return issueText(result.issues);
-  if (table === 'meals' && record.recipe === null && record.food === null) return 'a meal needs a recipe or a food line';
-  return null;
+  return recordRuleProblem(table, record);
 }

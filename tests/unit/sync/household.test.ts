@@ -110,6 +110,24 @@ describe('household sync between devices', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('ends with one of two concurrent edits of the same line, the same on both devices, and the line once', async () => {
+    const [a, b] = await household(2);
+    const lines = linesFromTexts(['1 cup oats', '2 cups milk']);
+    await a.db.recipes.put(recipe('r1', 'Porridge', { ingredients: lines }));
+    await eventually(async () => expect(await b.db.recipes.get('r1')).toBeDefined());
+    a.sync.goOffline();
+    b.sync.goOffline();
+    await a.db.recipes.update('r1', { ingredients: [{ ...lines[0], text: '1 cup rolled oats' }, lines[1]] });
+    await b.db.recipes.update('r1', { ingredients: [{ ...lines[0], text: '80 g oats', grams: 80 }, lines[1]] });
+    a.sync.goOnline();
+    b.sync.goOnline();
+    await expectConverged([a, b]);
+    const [first, second] = (await a.db.recipes.get('r1'))!.ingredients;
+    expect([['1 cup rolled oats', undefined], ['80 g oats', 80]]).toContainEqual([first.text, first.grams]);
+    expect(second).toEqual(lines[1]);
+    expect((await a.db.recipes.get('r1'))!.ingredients).toHaveLength(2);
+  });
+
   it('never sends a recipe’s reading of its lines, and each device keeps its own', async () => {
     const [a, b] = await household(2);
     const parsedA = { with: 'foods-a', lines: [] } as unknown as Recipe['parsed'];
@@ -262,7 +280,7 @@ describe('household sync between devices', () => {
     await b.sync.idle();
     expect(await b.db.recipes.get('bad')).toBeUndefined();
     problems.push(b.sync.status.lastError ?? '');
-    expect(problems[0]).toMatch(/not applied: recipes "bad"/);
+    expect(problems[0]).toMatch(/not applied: recipes \(id "bad"\)\.name/);
   });
 });
 
