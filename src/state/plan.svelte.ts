@@ -32,7 +32,7 @@ const cropMemory = new Remembered(windowStorage(), { name: 'thirtyfold.previous-
  * single-food meals count as), so that opening the app on an unchanged week
  * needs neither the food catalog nor the parser before the week is drawn.
  */
-const viewMemory = new Remembered<WeekView>(windowStorage(), { name: 'thirtyfold.week-view.v2', limit: 8, valid: isWeekView });
+const viewMemory = new Remembered<WeekView>(windowStorage(), { name: 'thirtyfold.week-view.v3', limit: 8, valid: isWeekView });
 
 /** A meal to add: a recipe or a single food line, in a slot on a date. */
 export type NewMeal = Omit<Meal, 'id'>;

@@ -32,6 +32,7 @@ export function isWeekView(value: unknown): value is WeekView {
     Array.isArray(score.medas.items) &&
     Array.isArray(score.unmatched) &&
     Array.isArray(score.optional) &&
+    Array.isArray(score.members) &&
     Object.values(value.foods).every((food) => food === null || (isObject(food) && typeof food.id === 'string' && typeof food.name === 'string'))
   );
 }

@@ -87,10 +87,11 @@ export interface MedasEstimate {
   scored: number;
 }
 
-/** What the estimate reads: the same lines, people and days scoreWeek uses. */
+/** What the estimate reads: the same lines, shares and days scoreWeek uses. */
 export interface MedasInput {
   lines: readonly EatenLine[];
-  people: number;
+  /** The fraction of each line's meal grams that is one person's (scoreWeek's `share`). */
+  share: (line: EatenLine) => number;
   days: number;
 }
 
@@ -107,10 +108,9 @@ const ALLIUM_CROPS = new Set(['onion', 'garlic', 'leek']);
  * Estimates the 14-item Mediterranean Diet Adherence Screener from a planned
  * week: each item met, not met or not assessable, with the foods behind it and
  * the rule used. Wine (item 8) is never scored and never suggested. Figures are
- * per person: grams are each line's meal grams ÷ people, as in scoreWeek.
+ * per person: grams are each line's meal grams × the person's share, as in scoreWeek.
  */
 export function estimateMedas(input: MedasInput, foods: FoodLookup): MedasEstimate {
-  const people = Number.isFinite(input.people) && input.people > 0 ? input.people : 1;
   const days = input.days > 0 ? input.days : 7;
   const grams = new Map<MedasClass, Map<string, { food: Food; grams: number }>>();
   const sweetMeals = new Map<string, Set<string>>();
@@ -125,7 +125,8 @@ export function estimateMedas(input: MedasInput, foods: FoodLookup): MedasEstima
     counted += 1;
     const meal = line.meal;
     mealNames.set(meal.id, line.recipe?.name ?? line.food.name);
-    const perPerson = line.mealGrams / people;
+    const perPerson = line.mealGrams * input.share(line);
+    if (!(perPerson > 0)) continue;
     for (const { food, share } of parts(line.food, foods)) {
       if (food.group === 'beverage' || food.id.endsWith('-juice') || food.medas === 'sugary-drink') drinksPlanned = true;
       const cls = food.medas ?? null;

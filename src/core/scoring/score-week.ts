@@ -19,8 +19,15 @@ import type {
 export interface WeekInput {
   /** The eaten lines (resolveMeals); lines dated outside `weekDates` are ignored. */
   lines: readonly EatenLine[];
-  /** People sharing the meals; every figure is per person. */
+  /** People sharing the meals; every figure is per person (each line's grams ÷ people, unless `share` says otherwise). */
   people: number;
+  /**
+   * The fraction of a line's meal grams the figures count (default 1 ÷
+   * people): one member's share of the meal, or the household's per full
+   * portion. A line whose share is 0 was not eaten by whoever is scored and
+   * counts for nothing, plants included.
+   */
+  share?: (line: EatenLine) => number;
   /** The week's dates, YYYY-MM-DD; fiber is averaged over their number. */
   weekDates: readonly string[];
   /** Slot order for display (default breakfast, lunch, dinner, snack; others follow alphabetically). */
@@ -51,6 +58,7 @@ export function scoreWeek(
   settings: ScoringSettings = DEFAULT_SCORING_SETTINGS,
 ): WeekScore {
   const people = Number.isFinite(input.people) && input.people > 0 ? input.people : 1;
+  const share = input.share ?? (() => 1 / people);
   const dates = [...input.weekDates];
   const dayIndex = new Map<string, number>(dates.map((d, i) => [d, i]));
   const days = dates.length > 0 ? dates.length : 7;
@@ -61,7 +69,7 @@ export function scoreWeek(
     return ra - rb || compareText(a, b);
   };
 
-  const lines = input.lines.filter((line) => dates.length === 0 || dayIndex.has(line.meal.date));
+  const lines = input.lines.filter((line) => (dates.length === 0 || dayIndex.has(line.meal.date)) && share(line) > 0);
   lines.sort(
     (a, b) =>
       compareText(a.meal.date, b.meal.date) ||
@@ -134,7 +142,7 @@ export function scoreWeek(
       unmatched.push(uncounted(line, ref, 'unknown-grams'));
       continue;
     }
-    const grams = line.mealGrams / people;
+    const grams = line.mealGrams * share(line);
     totalGrams += grams;
     if (food.fiberPer100g === null) unknownFiber.set(food.id, food.name);
     else fiberByDay[dayIndex.get(meal.date) ?? 0] += (grams * food.fiberPer100g) / 100;
@@ -189,6 +197,8 @@ export function scoreWeek(
     weekEnd: dates[dates.length - 1] ?? null,
     days,
     people,
+    portions: people,
+    members: [],
     plantPoints,
     plantTarget: settings.plantTarget,
     plantCount,
@@ -230,7 +240,7 @@ export function scoreWeek(
     prebiotic: prebioticBadge(prebiotics),
     families: { count: families.size, names: [...families].sort(compareText) },
     processed: processedBadge(processedGrams, totalGrams),
-    medas: estimateMedas({ lines, people, days }, foods),
+    medas: estimateMedas({ lines, share, days }, foods),
     unmatched,
     optional,
   };

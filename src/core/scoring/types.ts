@@ -135,7 +135,12 @@ export interface WeekScore {
   weekStart: string | null;
   weekEnd: string | null;
   days: number;
+  /** Members of the household. */
   people: number;
+  /** Full portions the household eats at a meal everyone is at (two adults and a child at 0.5: 2.5); the household's figures are per full portion. */
+  portions: number;
+  /** Each member's own figures, in the household's order (empty in a member's own score). */
+  members: MemberScore[];
   /** Sum of the weighted points of the distinct crops. */
   plantPoints: number;
   plantTarget: number;
@@ -156,4 +161,15 @@ export interface WeekScore {
   unmatched: UncountedLine[];
   /** Lines marked optional, left out of every score. */
   optional: UncountedLine[];
+}
+
+/** One member's week: their own figures, against their own fiber target. */
+export interface MemberScore {
+  id: string;
+  name: string;
+  portion: number;
+  fiberTarget: number;
+  /** Meals of the week they eat. */
+  meals: number;
+  score: WeekScore;
 }

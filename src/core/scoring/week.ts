@@ -2,10 +2,11 @@ import { weekDates } from '../dates';
 import { previousCrops } from '../history/index';
 import { resolveMeals, type EatenLine, type FoodLookup, type LineParser } from '../plan/resolve';
 import type { Settings } from '../settings';
-import type { Meal, Recipe } from '../types';
+import { eatersOf, householdPortions, mealPortions, membersFromPeople } from '../members';
+import type { Meal, Member, Recipe } from '../types';
 import { scoreWeek } from './score-week';
 import { DEFAULT_SCORING_SETTINGS, type ScoringSettings } from './settings';
-import type { WeekScore } from './types';
+import type { MemberScore, WeekScore } from './types';
 
 /**
  * How a week is scored: the foods and the parser that read its lines, who
@@ -15,8 +16,10 @@ import type { WeekScore } from './types';
 export interface ScoreOptions {
   parse: LineParser;
   foods: FoodLookup;
-  /** People sharing the meals; every figure is per person. */
-  people: number;
+  /** People sharing the meals, all adults at every meal (used when `members` is not given). */
+  people?: number;
+  /** The household's members, in order: who eats which meal and how much (a meal's `eaters` and `guests`). */
+  members?: readonly Member[];
   /** Counting rules and targets (default: those of SCORING.md). */
   settings?: ScoringSettings;
   /** Slot order for display (default breakfast, lunch, dinner, snack). */
@@ -79,15 +82,62 @@ export function earlierCrops(
   recipes: ReadonlyMap<string, Recipe>,
   options: ScoreOptions,
 ): Set<string> {
+  const household = householdShares(membersOf(options));
   return previousCrops(meals, weekStart, (earlier) =>
     scoredCrops(
       scoreWeek(
-        { lines: resolveMeals(earlier, recipes, options.parse, options.foods), people: options.people, weekDates: [] },
+        { lines: resolveMeals(earlier, recipes, options.parse, options.foods), people: household.people, share: household.share, weekDates: [] },
         options.foods,
         options.settings ?? DEFAULT_SCORING_SETTINGS,
       ),
     ),
   );
+}
+
+/** The household the options name: their members, or `people` adults. */
+function membersOf(options: ScoreOptions): readonly Member[] {
+  if (options.members && options.members.length > 0) return options.members;
+  return membersFromPeople(options.people ?? 1, (options.settings ?? DEFAULT_SCORING_SETTINGS).fiberTarget);
+}
+
+/** How a meal's grams divide among those at it: every eater's portion factor, a full portion for each guest. */
+interface MealSplit {
+  /** Portions at the meal (the divisor). */
+  portions: number;
+  /** The members at it. */
+  eaters: ReadonlySet<string>;
+  /** Portions of the household's own members at it. */
+  members: number;
+}
+
+/**
+ * The household's share of each line, per full portion: what its members ate
+ * of the meal (guests' portions left out) ÷ the household's portions. Two
+ * adults at every meal: each line's grams ÷ 2, as before there were members.
+ */
+function householdShares(members: readonly Member[]) {
+  const total = householdPortions(members);
+  const splits = new Map<Meal, MealSplit>();
+  const split = (meal: Meal): MealSplit => {
+    let found = splits.get(meal);
+    if (!found) {
+      const eaters = eatersOf(meal, members);
+      let own = 0;
+      for (const member of eaters) own += member.portion;
+      found = { portions: mealPortions(meal, members), eaters: new Set(eaters.map((member) => member.id)), members: own };
+      splits.set(meal, found);
+    }
+    return found;
+  };
+  return {
+    people: members.length,
+    portions: total,
+    split,
+    share: (line: EatenLine): number => {
+      const at = split(line.meal);
+      return at.portions > 0 && total > 0 ? at.members / at.portions / total : 0;
+    },
+  };
 }
 
 /**
@@ -106,10 +156,27 @@ export function scoreWeekMeals(week: WeekToScore, options: ScoreOptions): Scored
     options.foods,
   );
   const previous = week.earlierCrops ?? (week.earlier ? earlierCrops(week.earlier, week.weekStart, week.recipes, options) : undefined);
-  const score = scoreWeek(
-    { lines, people: options.people, weekDates: dates, slots: options.slots, previousCrops: previous },
-    options.foods,
-    options.settings ?? DEFAULT_SCORING_SETTINGS,
-  );
-  return { score, lines };
+  const settings = options.settings ?? DEFAULT_SCORING_SETTINGS;
+  const members = membersOf(options);
+  const household = householdShares(members);
+  const input = { lines, weekDates: dates, slots: options.slots, previousCrops: previous };
+  const score = scoreWeek({ ...input, people: household.people, share: household.share }, options.foods, settings);
+  const mealIds = new Set(lines.map((line) => line.meal));
+  // Each member: a plant counts for those who ate it, their share of each meal by portion, against their own fiber target.
+  const perMember: MemberScore[] = members.map((member) => {
+    const share = (line: EatenLine): number => {
+      const at = household.split(line.meal);
+      return at.portions > 0 && at.eaters.has(member.id) ? member.portion / at.portions : 0;
+    };
+    const own: ScoringSettings = {
+      ...settings,
+      fiberTarget: member.fiberTarget,
+      fiberLower: settings.fiberTarget > 0 ? (member.fiberTarget * settings.fiberLower) / settings.fiberTarget : member.fiberTarget,
+    };
+    let meals = 0;
+    for (const meal of mealIds) if (household.split(meal).eaters.has(member.id)) meals += 1;
+    const memberScore = scoreWeek({ ...input, people: 1, share }, options.foods, own);
+    return { id: member.id, name: member.name, portion: member.portion, fiberTarget: member.fiberTarget, meals, score: { ...memberScore, portions: member.portion } };
+  });
+  return { score: { ...score, portions: household.portions, members: perMember }, lines };
 }

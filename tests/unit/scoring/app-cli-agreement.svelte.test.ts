@@ -187,7 +187,12 @@ async function cliScore(value: Case, weekStart: string, meals: Meal[]): Promise<
  * must be the same.
  */
 function withUnknownHistory(score: WeekScore): WeekScore {
-  return { ...score, newPlants: null, plants: score.plants.map((plant) => ({ ...plant, isNew: null })) };
+  return {
+    ...score,
+    newPlants: null,
+    plants: score.plants.map((plant) => ({ ...plant, isNew: null })),
+    members: score.members.map((member) => ({ ...member, score: withUnknownHistory(member.score) })),
+  };
 }
 
 describe('the app and the command line score a week alike', () => {
