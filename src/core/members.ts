@@ -97,3 +97,13 @@ export function eatersLabel(meal: Pick<Meal, 'eaters' | 'guests'>, members: read
   if (names.length === 0) return 'nobody';
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
+
+/** The short form for a meal card: "Everyone", "Ana, Cleo", "Ana, Cleo +1 guest". */
+export function eatersShort(meal: Pick<Meal, 'eaters' | 'guests'>, members: readonly Member[]): string {
+  const eaters = eatersOf(meal, members);
+  const names = meal.eaters === undefined || eaters.length === members.length ? 'Everyone' : eaters.map((member) => member.name).join(', ');
+  const guests = guestsOf(meal);
+  const extra = guests === 0 ? '' : guests === 1 ? '+1 guest' : `+${guests} guests`;
+  if (eaters.length === 0) return extra || 'Nobody';
+  return extra ? `${names} ${extra}` : names;
+}

@@ -10,6 +10,7 @@ import { db } from './database';
 import { todayIso } from './ids';
 import { plan } from './plan.svelte';
 import { recipes } from './recipes.svelte';
+import { members } from './members.svelte';
 import { settings } from './settings.svelte';
 import { undoStack } from './undo.svelte';
 import { liveWeek } from './week.svelte';
@@ -23,7 +24,7 @@ function scoreMeals(weekStart: string, meals: readonly Meal[], eaten: ReadonlyMa
   const options = {
     parse: catalog.parse,
     foods: catalog.lookup,
-    people: settings.current.people,
+    members: members.list,
     slots: settings.current.slots,
     settings: scoringSettingsOf(settings.current),
   };
@@ -46,7 +47,7 @@ export class HistoryState {
   /** The period's meals and exactly the recipes they eat. */
   #period = liveWeek(() => [this.firstWeek, addDays(this.lastWeek, 6)]);
 
-  readonly ready = $derived(this.#period.read && catalog.ready && settings.ready);
+  readonly ready = $derived(this.#period.read && catalog.ready && settings.ready && members.ready);
 
   readonly history: History = $derived(
     weekHistory({
@@ -121,12 +122,12 @@ export class SuggestionsState {
 
   /** Adds a single food as a meal, one portion for each person, with Undo. */
   addFood(text: string, date: string, slot: string, label: string): Promise<void> {
-    return this.#add({ date, slot, recipe: null, food: text, servings: settings.current.people, leftoverOf: null }, label);
+    return this.#add({ date, slot, recipe: null, food: text, servings: members.portions, leftoverOf: null }, label);
   }
 
   /** Adds a recipe as a meal, one serving for each person, with Undo. */
   addRecipe(id: string, date: string, slot: string, label: string): Promise<void> {
-    return this.#add({ date, slot, recipe: id, food: null, servings: settings.current.people, leftoverOf: null }, label);
+    return this.#add({ date, slot, recipe: id, food: null, servings: members.portions, leftoverOf: null }, label);
   }
 
   async #add(meal: Omit<Meal, 'id'>, label: string): Promise<void> {

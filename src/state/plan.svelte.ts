@@ -2,11 +2,12 @@ import { BACKUP_LIMITS, isServings } from '../core/backup';
 import { addDays, daysBetween, weekDates, weekStartOf } from '../core/dates';
 import { longDate } from '../core/date-format';
 import { formatCount } from '../core/format';
+import { MEMBER_LIMITS } from '../core/members';
 import type { LineParser } from '../core/plan/resolve';
 import { earlierCrops, scoreWeekMeals, scoringSettingsOf, type ScoreOptions } from '../core/scoring';
 import type { WeekScore } from '../core/scoring/types';
 import type { Meal, Recipe } from '../core/types';
-import { addLeftover, addMeals, copyDays, leftoverPlace, moveMeal, removeMeals, removeMealsAgain, repeatMealWeekly, restoreMeals, setMealServings } from '../db/meals-repository';
+import { addLeftover, addMeals, copyDays, leftoverPlace, moveMeal, removeMeals, removeMealsAgain, repeatMealWeekly, restoreMeals, setMealEaters, setMealServings } from '../db/meals-repository';
 import { readWeek } from '../db/week-repository';
 import { catalog } from './catalog.svelte';
 import { windowStorage } from './derived-cache';
@@ -14,6 +15,7 @@ import { db } from './database';
 import { newId, todayIso } from './ids';
 import { recipesById } from './recipes.svelte';
 import { Remembered } from './remembered.svelte';
+import { members } from './members.svelte';
 import { settings } from './settings.svelte';
 import { undoStack } from './undo.svelte';
 import { liveWeek } from './week.svelte';
@@ -77,7 +79,7 @@ export class PlanState {
   readonly #options: ScoreOptions = $derived({
     parse: this.#parse,
     foods: catalog.lookup,
-    people: settings.current.people,
+    members: members.list,
     slots: settings.current.slots,
     settings: scoringSettingsOf(settings.current),
   });
@@ -88,7 +90,7 @@ export class PlanState {
     return Remembered.key({
       earlier: this.#earlierKey,
       catalog: catalog.identity,
-      people: settings.current.people,
+      members: members.list,
       scoring: scoringSettingsOf(settings.current),
     });
   });
@@ -109,14 +111,14 @@ export class PlanState {
    * file, and the settings. Null until those have been read.
    */
   readonly #weekKey: string | null = $derived.by(() => {
-    if (!this.#weekRead || !settings.ready || !catalog.customReady) return null;
-    const { people, slots } = settings.current;
+    if (!this.#weekRead || !settings.ready || !members.ready || !catalog.customReady) return null;
+    const { slots } = settings.current;
     return Remembered.key({
       weekStart: this.weekStart,
       meals: this.meals,
       recipes: [...this.#week.recipes.values()],
       catalog: catalog.identity,
-      people,
+      members: members.list,
       slots,
       scoring: scoringSettingsOf(settings.current),
     });
@@ -163,7 +165,7 @@ export class PlanState {
    * answers.
    */
   readonly ready = $derived(
-    this.#weekRead && settings.ready && (this.meals.length === 0 || this.#remembered !== null || (this.#earlierRead && catalog.ready)),
+    this.#weekRead && settings.ready && members.ready && (this.meals.length === 0 || this.#remembered !== null || (this.#earlierRead && catalog.ready)),
   );
 
   readonly score: WeekScore = $derived(this.#view.score);
@@ -244,6 +246,14 @@ export class PlanState {
   }
 
   /** Changes a meal's servings. */
+  /** Says who eats a meal (undefined: everyone) and how many guests; its servings follow the portions. */
+  async setEaters(id: string, eaters: string[] | undefined, guests: number): Promise<void> {
+    if (!Number.isInteger(guests) || guests < 0 || guests > MEMBER_LIMITS.guests) throw new Error(`Guests must be a whole number from 0 to ${MEMBER_LIMITS.guests}.`);
+    const everyone = eaters !== undefined && members.list.every((member) => eaters.includes(member.id));
+    if (eaters !== undefined && eaters.length === 0 && guests === 0) throw new Error('Someone has to eat the meal: pick at least one person or add a guest.');
+    await setMealEaters(db, id, { eaters: everyone ? undefined : eaters, guests }, members.list);
+  }
+
   async setServings(id: string, servings: number): Promise<void> {
     if (!isServings(servings)) throw new Error(`Servings must be a number above 0, at most ${formatCount(BACKUP_LIMITS.servings)}.`);
     await setMealServings(db, id, servings);

@@ -16,10 +16,10 @@ test('moves between every view with the mouse and the keyboard', async ({ page }
 
 test('a setting written to IndexedDB survives a reload', async ({ page }) => {
   await page.goto('./?starter=0#/settings');
-  const people = page.getByLabel('People eating');
-  await expect(people).toHaveValue('2');
-  await people.fill('3');
-  await people.press('Tab');
+  const plants = page.getByLabel('Plant points a week');
+  await expect(plants).toHaveValue('30');
+  await plants.fill('35');
+  await plants.press('Tab');
   await expect
     .poll(() =>
       page.evaluate(
@@ -28,16 +28,16 @@ test('a setting written to IndexedDB survives a reload', async ({ page }) => {
             const open = indexedDB.open('thirtyfold');
             open.onerror = () => reject(open.error);
             open.onsuccess = () => {
-              const request = open.result.transaction('settings').objectStore('settings').get('people');
+              const request = open.result.transaction('settings').objectStore('settings').get('plantTarget');
               request.onsuccess = () => resolve((request.result as { value: unknown } | undefined)?.value);
               request.onerror = () => reject(request.error);
             };
           }),
       ),
     )
-    .toBe(3);
+    .toBe(35);
   await page.reload();
-  await expect(page.getByLabel('People eating')).toHaveValue('3');
+  await expect(page.getByLabel('Plant points a week')).toHaveValue('35');
 });
 
 test('the page runs under its strict Content-Security-Policy without errors', async ({ page }) => {
