@@ -3,6 +3,11 @@ import { settingsFromRows } from '../core/settings';
 import type { Meal, Member } from '../core/types';
 import type { ThirtyfoldDatabase } from './database';
 
+/** The member rows as stored (for a live query; householdOf orders them and fills in the default household). */
+export function readMemberRows(db: ThirtyfoldDatabase): Promise<Member[]> {
+  return db.members.toArray();
+}
+
 /** The household as stored, in order; with no members stored, the `people` setting's adults. */
 export async function readHousehold(db: ThirtyfoldDatabase): Promise<Member[]> {
   return db.transaction('r', db.members, db.settings, async () => householdOf(await db.members.toArray(), settingsFromRows(await db.settings.toArray())));

@@ -1,6 +1,6 @@
 import { defaultFiberTarget, defaultPortion, householdOf, householdPortions } from '../core/members';
 import type { AgeBand, Member, Sex } from '../core/types';
-import { changeHousehold, restoreHousehold } from '../db/members-repository';
+import { changeHousehold, readMemberRows, restoreHousehold } from '../db/members-repository';
 import { db } from './database';
 import { newId, todayIso } from './ids';
 import { live } from './live.svelte';
@@ -18,7 +18,7 @@ export type MemberChange = Partial<Pick<Member, 'name' | 'portion' | 'fiberTarge
 export class MembersState {
   #rows = live(
     () => undefined,
-    () => db.members.toArray(),
+    () => readMemberRows(db),
     [] as Member[],
   );
 
