@@ -12,7 +12,7 @@ export class DatabaseTooNew extends Error {
 
   constructor(found: number) {
     super(
-      `your data was last opened by a newer version of Thirtyfold (database version ${found}; this one reads up to ${CURRENT_VERSION}), so this version does not open it. Nothing was changed: open Thirtyfold's newer version.`,
+      `it was last opened by a newer version of Thirtyfold (database version ${found}; this one reads up to ${CURRENT_VERSION}). Nothing was changed: open it with the newer version.`,
     );
     this.found = found;
   }

@@ -53,10 +53,16 @@ export class Notices {
     return this.show('error', text, action);
   }
 
-  /** Shows what went wrong, in words; logs the detail for the developer console. */
+  /**
+   * Shows what went wrong, in words; logs the detail for the developer console.
+   * A database that refused to open fails every later action the same way: that
+   * is said once, by the notice already saying it.
+   */
   error(context: string, error: unknown): number {
     console.error(context, error);
-    return this.show('error', `${context}: ${describeError(error)}`);
+    const refused = refusalOf(error);
+    const said = refused ? this.items.find((notice) => notice.kind === 'error' && notice.text.includes(refused.message)) : undefined;
+    return said ? said.id : this.show('error', `${context}: ${describeError(error)}`);
   }
 
   /** Stops an info notice's clock while it is being read (pointer over it, or focus inside it). */
@@ -94,10 +100,23 @@ export class Notices {
   }
 }
 
+/** The database's refusal to open (DatabaseTooNew, src/db/database.ts), when `error` is it or wraps it (Dexie wraps it for every query after). */
+function refusalOf(error: unknown): Error | null {
+  for (let cause = error; cause instanceof Error; cause = (cause as { inner?: unknown }).inner) {
+    if (cause.name === 'DatabaseTooNew') return cause;
+  }
+  return null;
+}
+
 /** A user-facing sentence for an error, with quota and storage errors named plainly. */
 export function describeError(error: unknown): string {
   const name = (error as { name?: string } | null)?.name ?? '';
   const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  const refused = refusalOf(error);
+  if (refused) return refused.message;
+  if (name === 'DatabaseClosedError') {
+    return 'this tab has stopped using your data, as Thirtyfold was updated in another tab or window. Nothing was saved; reload this tab to go on.';
+  }
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
     return 'the disk or the storage for this app is full. Nothing was saved; free some space and try again.';
   }

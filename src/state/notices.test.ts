@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_NOTICES, NOTICE_MS, Notices } from './notices.svelte';
+import { describeError, MAX_NOTICES, NOTICE_MS, Notices } from './notices.svelte';
 
 describe('notices', () => {
   beforeEach(() => {
@@ -19,6 +19,19 @@ describe('notices', () => {
     expect(notices.items.map((notice) => notice.text)).toEqual(['Could not save: disk full']);
     notices.dismiss(error);
     expect(notices.items).toEqual([]);
+  });
+
+  it('a database that refused to open is said once, however many actions fail because of it', () => {
+    const notices = new Notices();
+    const refused = Object.assign(new Error('your data was last opened by a newer version of Thirtyfold'), { name: 'DatabaseTooNew' });
+    const first = notices.problem(`Thirtyfold cannot open your data: ${refused.message}`);
+    // Dexie wraps the refusal for every later query: "OpenFailedError: DatabaseTooNew …", the refusal as `inner`.
+    const wrapped = Object.assign(new Error(`DatabaseTooNew ${refused.message}`), { name: 'OpenFailedError', inner: refused });
+    expect(notices.error('Could not add the starter recipes', wrapped)).toBe(first);
+    expect(notices.items.map((notice) => notice.text)).toEqual([`Thirtyfold cannot open your data: ${refused.message}`]);
+    expect(describeError(wrapped)).toBe(refused.message);
+    const closed = Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' });
+    expect(describeError(closed)).toContain('reload this tab');
   });
 
   it('an error is never pushed out by later info notices', () => {
