@@ -1,5 +1,5 @@
 import { sameData } from '../core/equal';
-import type { Recipe } from '../core/types';
+import type { Meal, Recipe } from '../core/types';
 import type { ThirtyfoldDatabase } from './database';
 
 /**
@@ -55,4 +55,81 @@ export async function saveRecipe(db: ThirtyfoldDatabase, recipe: Recipe, base: R
     await db.recipes.put(row);
     return row;
   });
+}
+
+/** Recipes and meals taken out or put in together: what one delete, import or restore of a week changed, for its Undo and Redo. */
+export interface RecipesAndMeals {
+  recipes: Recipe[];
+  meals: Meal[];
+}
+
+/** Puts recipes and meals back as they were, in one transaction (Undo of a delete, Redo of an import). */
+export function putRecipesAndMeals(db: ThirtyfoldDatabase, rows: RecipesAndMeals): Promise<void> {
+  return db.transaction('rw', db.recipes, db.meals, async () => {
+    await db.recipes.bulkPut(rows.recipes);
+    await db.meals.bulkPut(rows.meals);
+  });
+}
+
+/** Takes recipes and meals out, in one transaction (Redo of a delete, Undo of an import). */
+export function deleteRecipesAndMeals(db: ThirtyfoldDatabase, rows: RecipesAndMeals): Promise<void> {
+  return db.transaction('rw', db.recipes, db.meals, async () => {
+    await db.meals.bulkDelete(rows.meals.map((meal) => meal.id));
+    await db.recipes.bulkDelete(rows.recipes.map((recipe) => recipe.id));
+  });
+}
+
+/**
+ * Deletes recipes and every meal that eats them, plus the meals `alsoMeals`
+ * names, in one transaction; `keep` may spare some of the recipes (a starter
+ * recipe the user edited). Returns what was deleted, to put back on Undo.
+ */
+export function removeRecipes(
+  db: ThirtyfoldDatabase,
+  ids: readonly string[],
+  options: { keep?: (recipe: Recipe) => boolean; alsoMeals?: readonly string[] } = {},
+): Promise<RecipesAndMeals> {
+  return db.transaction('rw', db.recipes, db.meals, async () => {
+    const stored = (await db.recipes.bulkGet([...ids])).filter((recipe): recipe is Recipe => !!recipe);
+    const recipes = options.keep ? stored.filter((recipe) => !options.keep!(recipe)) : stored;
+    const gone = recipes.map((recipe) => recipe.id);
+    const eating = gone.length ? await db.meals.where('recipe').anyOf(gone).toArray() : [];
+    const extra = options.alsoMeals?.length ? (await db.meals.bulkGet([...options.alsoMeals])).filter((meal): meal is Meal => !!meal) : [];
+    const meals = [...eating, ...extra.filter((meal) => !eating.some((eats) => eats.id === meal.id))];
+    const removed = { recipes, meals };
+    await deleteRecipesAndMeals(db, removed);
+    return removed;
+  });
+}
+
+/** The meals that eat any of these recipes. */
+export function mealsEating(db: ThirtyfoldDatabase, ids: readonly string[]): Promise<Meal[]> {
+  return ids.length ? db.meals.where('recipe').anyOf([...ids]).toArray() : Promise.resolve([]);
+}
+
+/** Adds new recipes in one transaction (an import). */
+export function addRecipes(db: ThirtyfoldDatabase, rows: readonly Recipe[]): Promise<void> {
+  return db.transaction('rw', db.recipes, async () => {
+    await db.recipes.bulkAdd([...rows]);
+  });
+}
+
+/** The whole library by name (the Recipes view, search, suggestions). */
+export function readLibrary(db: ThirtyfoldDatabase): Promise<Recipe[]> {
+  return db.recipes.orderBy('name').toArray();
+}
+
+/** How many recipes the library holds. */
+export function countRecipes(db: ThirtyfoldDatabase): Promise<number> {
+  return db.recipes.count();
+}
+
+/** The first `limit` recipes by name (the planner's sidebar before the library is loaded). */
+export function readFirstRecipes(db: ThirtyfoldDatabase, limit: number): Promise<Recipe[]> {
+  return db.recipes.orderBy('name').limit(limit).toArray();
+}
+
+/** Deletes one recipe (a new recipe's Undo). */
+export async function deleteRecipe(db: ThirtyfoldDatabase, id: string): Promise<void> {
+  await db.recipes.delete(id);
 }

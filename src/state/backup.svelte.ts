@@ -17,6 +17,7 @@ import {
 import { platform } from '../platform';
 import type { BackupFileInfo } from '../shared/ipc';
 import { repairRecords, undoRepair } from '../db/records-repository';
+import { deleteRecipesAndMeals, putRecipesAndMeals } from '../db/recipe-repository';
 import { db } from './database';
 import { newId, nowIso, todayIso } from './ids';
 import { attempt, notices } from './notices.svelte';
@@ -356,16 +357,8 @@ export class BackupState {
     const label = `Imported ${plural(added.meals.length, 'meal')}${added.recipes.length ? ` and ${plural(added.recipes.length, 'new recipe')}` : ''} onto the week of ${longDate(target)}`;
     undoStack.push(
       label,
-      () =>
-        db.transaction('rw', db.recipes, db.meals, async () => {
-          await db.meals.bulkDelete(added.meals.map((meal) => meal.id));
-          await db.recipes.bulkDelete(added.recipes.map((recipe) => recipe.id));
-        }),
-      () =>
-        db.transaction('rw', db.recipes, db.meals, async () => {
-          await db.recipes.bulkPut(added.recipes);
-          await db.meals.bulkPut(added.meals);
-        }),
+      () => deleteRecipesAndMeals(db, added),
+      () => putRecipesAndMeals(db, added),
     );
     return added.meals.length;
   }

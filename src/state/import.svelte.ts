@@ -15,8 +15,9 @@ import {
   type RecipeDraft,
   type RecipesRead,
 } from '../core/import';
-import type { Meal, Recipe } from '../core/types';
+import type { Recipe } from '../core/types';
 import { platform, type PickedFile } from '../platform';
+import { addRecipes, putRecipesAndMeals, removeRecipes, type RecipesAndMeals } from '../db/recipe-repository';
 import { backup } from './backup.svelte';
 import { db } from './database';
 import { newId, nowIso } from './ids';
@@ -314,27 +315,19 @@ export class ImportState {
     }
     this.busy = true;
     try {
-      await db.transaction('rw', db.recipes, async () => {
-        await db.recipes.bulkAdd(rows);
-      });
+      await addRecipes(db, rows);
     } finally {
       this.busy = false;
     }
     const ids = rows.map((row) => row.id);
-    let planned: Meal[] = [];
+    // Undo takes the recipes out with any meal planned from them since; Redo puts both back.
+    let taken: RecipesAndMeals = { recipes: rows, meals: [] };
     undoStack.push(
       rows.length === 1 ? `Imported "${rows[0].name}"` : `Imported ${rows.length} recipes`,
-      () =>
-        db.transaction('rw', db.recipes, db.meals, async () => {
-          planned = await db.meals.where('recipe').anyOf(ids).toArray();
-          await db.meals.bulkDelete(planned.map((meal) => meal.id));
-          await db.recipes.bulkDelete(ids);
-        }),
-      () =>
-        db.transaction('rw', db.recipes, db.meals, async () => {
-          await db.recipes.bulkPut(rows);
-          await db.meals.bulkPut(planned);
-        }),
+      async () => {
+        taken = await removeRecipes(db, ids);
+      },
+      () => putRecipesAndMeals(db, taken),
     );
     this.open = false;
     this.reset();

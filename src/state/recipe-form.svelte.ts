@@ -14,7 +14,7 @@ import {
 import { sameData } from '../core/equal';
 import { scoringSettingsOf } from '../core/scoring';
 import type { IngredientLine, ParsedLine, Recipe } from '../core/types';
-import { isSameVersion, RecipeConflict } from '../db/recipe-repository';
+import { deleteRecipe, isSameVersion, RecipeConflict } from '../db/recipe-repository';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { newLineId } from './ids';
@@ -299,7 +299,7 @@ export class RecipeForm {
       `Saved your version of “${saved.name}” over the other one`,
       async () => {
         if (theirs) stored = await recipes.save(theirs, stored);
-        else await db.recipes.delete(saved.id);
+        else await deleteRecipe(db, saved.id);
       },
       async () => {
         stored = await recipes.save(saved, theirs ? stored : null);

@@ -1,6 +1,6 @@
 import { LIMITS } from '../core/backup/schema';
 import type { Recipe } from '../core/types';
-import { saveRecipe } from '../db/recipe-repository';
+import { countRecipes, deleteRecipesAndMeals, putRecipesAndMeals, readFirstRecipes, readLibrary, removeRecipes, saveRecipe } from '../db/recipe-repository';
 import { db } from './database';
 import { newId, nowIso } from './ids';
 import { live } from './live.svelte';
@@ -34,17 +34,17 @@ export class RecipesState {
   #wanted = $state(false);
   #all = live(
     () => this.#wanted,
-    (wanted) => (wanted ? db.recipes.orderBy('name').toArray() : null),
+    (wanted) => (wanted ? readLibrary(db) : null),
     null as Recipe[] | null,
   );
   #count = live(
     () => undefined,
-    () => db.recipes.count(),
+    () => countRecipes(db),
     0,
   );
   #first = live(
     () => undefined,
-    () => db.recipes.orderBy('name').limit(FIRST_RECIPES).toArray(),
+    () => readFirstRecipes(db, FIRST_RECIPES),
     NONE,
   );
 
@@ -113,28 +113,14 @@ export class RecipesState {
 
   /** Deletes recipes and the meals that use them, in one transaction, with Undo. */
   async remove(ids: string[]): Promise<void> {
-    const removed = await db.transaction('rw', db.recipes, db.meals, async () => {
-      const recipes = (await db.recipes.bulkGet(ids)).filter((r): r is Recipe => !!r);
-      const meals = await db.meals.where('recipe').anyOf(ids).toArray();
-      await db.recipes.bulkDelete(ids);
-      await db.meals.bulkDelete(meals.map((meal) => meal.id));
-      return { recipes, meals };
-    });
+    const removed = await removeRecipes(db, ids);
     if (removed.recipes.length === 0) return;
     const label =
       removed.recipes.length === 1 ? `Deleted "${removed.recipes[0].name}"` : `Deleted ${removed.recipes.length} recipes`;
     undoStack.push(
       removed.meals.length ? `${label} and ${removed.meals.length} planned meal${removed.meals.length === 1 ? '' : 's'}` : label,
-      () =>
-        db.transaction('rw', db.recipes, db.meals, async () => {
-          await db.recipes.bulkPut(removed.recipes);
-          await db.meals.bulkPut(removed.meals);
-        }),
-      () =>
-        db.transaction('rw', db.recipes, db.meals, async () => {
-          await db.recipes.bulkDelete(removed.recipes.map((r) => r.id));
-          await db.meals.bulkDelete(removed.meals.map((m) => m.id));
-        }),
+      () => putRecipesAndMeals(db, removed),
+      () => deleteRecipesAndMeals(db, removed),
     );
   }
 }

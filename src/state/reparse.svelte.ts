@@ -1,6 +1,10 @@
 import type { LineParser } from '../core/plan/resolve';
 import { followLineWrites, PARSE_BATCH, staleParses, storeParses } from '../db/parse-repository';
 import { db } from './database';
+import { windowStorage, type CacheStorage } from './derived-cache';
+
+/** Where the key of the last complete pass over every recipe is kept (this device's storage; losing it costs one more pass). */
+const DONE_KEY = 'thirtyfold.parsed-with.v1';
 
 type KeyedParser = LineParser & { key: string };
 
@@ -9,11 +13,13 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Keeps each recipe's stored reading of its lines current, in the
- * background: all recipes when the foods change (the parser's key), and the
- * recipes whose lines were just written (an edit, an import, a restore, a
- * change from household sync). The boot sequence starts it once the app is
- * idle and the catalog has loaded; until a reading is stored, whoever reads
- * a recipe parses its lines as before, so nothing waits for this.
+ * background: all recipes when the foods change (the parser's key differs
+ * from the one the last complete pass was made with), and the recipes just
+ * written (an edit, an import, a restore, a change from household sync or
+ * another window). The boot sequence has it follow writes from the start and
+ * gives it the parser once the app is idle and the catalog has loaded; until
+ * a reading is stored, whoever reads a recipe parses its lines as before, so
+ * nothing waits for this.
  */
 export class ReparseState {
   #parse: KeyedParser | null = null;
@@ -25,14 +31,16 @@ export class ReparseState {
   #again = false;
   #stop: (() => void) | null = null;
   #soon: ReturnType<typeof setTimeout> | undefined;
+  readonly #storage: CacheStorage;
   /** Recipes given a new reading since the page loaded. */
   stored = $state(0);
 
-  /** Reads against `parse` from now on: a new key means every recipe is checked again. */
-  use(parse: LineParser): void {
-    if (parse.key === undefined || parse.key === this.#parse?.key) return;
-    this.#parse = parse as KeyedParser;
-    this.#all = true;
+  constructor(storage: CacheStorage = windowStorage()) {
+    this.#storage = storage;
+  }
+
+  /** Notes the recipes written from now on, to read them once a parser is given. */
+  follow(): void {
     this.#stop ??= followLineWrites(db, (ids) => {
       if (ids === null) this.#all = true;
       else for (const id of ids) this.#pending.add(id);
@@ -40,6 +48,14 @@ export class ReparseState {
       clearTimeout(this.#soon);
       this.#soon = setTimeout(() => void this.run(), 50);
     });
+  }
+
+  /** Reads against `parse` from now on: every recipe is checked when its key is not the one the last complete pass used. */
+  use(parse: LineParser): void {
+    if (parse.key === undefined || parse.key === this.#parse?.key) return;
+    this.follow();
+    this.#parse = parse as KeyedParser;
+    if (this.#storage?.getItem(DONE_KEY) !== parse.key) this.#all = true;
     void this.run();
   }
 
@@ -54,7 +70,7 @@ export class ReparseState {
         do {
           this.#again = false;
           await this.#pass();
-        } while (this.#again || this.#all || this.#pending.size > 0);
+        } while (this.#parse !== null && (this.#again || this.#all || this.#pending.size > 0));
       } finally {
         this.#running = null;
       }
@@ -74,6 +90,13 @@ export class ReparseState {
       if (this.#parse !== parse) return;
       this.stored += await storeParses(db, stale.slice(at, at + PARSE_BATCH), parse);
       await breathe();
+    }
+    if (ids === null) {
+      try {
+        this.#storage?.setItem(DONE_KEY, parse.key);
+      } catch {
+        // Full storage: the next start checks every recipe again, nothing worse.
+      }
     }
   }
 

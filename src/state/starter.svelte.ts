@@ -4,6 +4,8 @@ import { addDays, daysBetween, weekStartOf } from '../core/dates';
 import { PLAN_FORMAT, readPlanFile } from '../core/plan/plan-file';
 import { settingsFromRows } from '../core/settings';
 import type { Meal, Recipe } from '../core/types';
+import { deleteRecipesAndMeals, putRecipesAndMeals, removeRecipes } from '../db/recipe-repository';
+import { removeMeals, removeMealsAgain, restoreMeals } from '../db/meals-repository';
 import { db } from './database';
 import { newId, nowIso, todayIso } from './ids';
 import { live } from './live.svelte';
@@ -214,18 +216,14 @@ export class StarterState {
   /** Deletes the example week's meals, with Undo. */
   async clearExampleWeek(): Promise<number> {
     const ids = this.record?.mealIds ?? [];
-    const removed = await db.transaction('rw', db.meals, async () => {
-      const rows = (await db.meals.bulkGet(ids)).filter((meal): meal is Meal => !!meal);
-      await db.meals.bulkDelete(rows.map((meal) => meal.id));
-      return rows;
-    });
-    if (removed.length === 0) return 0;
+    const removed = await removeMeals(db, ids);
+    if (removed.rows.length === 0) return 0;
     undoStack.push(
-      `Cleared the example week (${removed.length} meals)`,
-      () => db.meals.bulkPut(removed).then(() => undefined),
-      () => db.meals.bulkDelete(removed.map((meal) => meal.id)),
+      `Cleared the example week (${removed.rows.length} meals)`,
+      () => restoreMeals(db, removed),
+      () => removeMealsAgain(db, removed),
     );
-    return removed.length;
+    return removed.rows.length;
   }
 
   /**
@@ -235,30 +233,16 @@ export class StarterState {
   async removeRecipes(): Promise<number> {
     const record = this.record;
     if (!record) return 0;
-    const removed = await db.transaction('rw', db.recipes, db.meals, async () => {
-      const stored = (await db.recipes.bulkGet(record.recipeIds)).filter((recipe): recipe is Recipe => !!recipe);
-      const untouched = stored.filter((recipe) => record.loadedAt === null || recipe.updatedAt === record.loadedAt);
-      const ids = untouched.map((recipe) => recipe.id);
-      const usedBy = ids.length ? await db.meals.where('recipe').anyOf(ids).toArray() : [];
-      const example = (await db.meals.bulkGet(record.mealIds)).filter((meal): meal is Meal => !!meal);
-      const meals = [...usedBy, ...example.filter((meal) => !usedBy.some((used) => used.id === meal.id))];
-      await db.recipes.bulkDelete(ids);
-      await db.meals.bulkDelete(meals.map((meal) => meal.id));
-      return { recipes: untouched, meals };
+    // A starter recipe the user has edited since it was loaded stays.
+    const removed = await removeRecipes(db, record.recipeIds, {
+      keep: (recipe) => record.loadedAt !== null && recipe.updatedAt !== record.loadedAt,
+      alsoMeals: record.mealIds,
     });
     if (removed.recipes.length === 0 && removed.meals.length === 0) return 0;
     undoStack.push(
       `Removed ${removed.recipes.length} starter recipes${removed.meals.length ? ` and ${removed.meals.length} planned meals` : ''}`,
-      () =>
-        db.transaction('rw', db.recipes, db.meals, async () => {
-          await db.recipes.bulkPut(removed.recipes);
-          await db.meals.bulkPut(removed.meals);
-        }),
-      () =>
-        db.transaction('rw', db.recipes, db.meals, async () => {
-          await db.recipes.bulkDelete(removed.recipes.map((recipe) => recipe.id));
-          await db.meals.bulkDelete(removed.meals.map((meal) => meal.id));
-        }),
+      () => putRecipesAndMeals(db, removed),
+      () => deleteRecipesAndMeals(db, removed),
     );
     return removed.recipes.length;
   }

@@ -4,7 +4,7 @@ import { createIngredientParser } from '../../src/core/ingredients';
 import { isParseCurrent, parseKey } from '../../src/core/recipes/lines';
 import type { Food } from '../../src/core/types';
 import { db } from '../../src/state/database';
-import { reparse } from '../../src/state/reparse.svelte';
+import { reparse, ReparseState } from '../../src/state/reparse.svelte';
 import { recipeRow } from './db/rows';
 
 const FOODS = JSON.parse(readFileSync('resources/foods/catalog.json', 'utf8')) as Food[];
@@ -28,5 +28,33 @@ describe('the background reparse', () => {
     await reparse.run();
     expect((await db.recipes.toArray()).every((recipe) => recipe.parsed?.with === second.key)).toBe(true);
     reparse.stop();
+  });
+
+  it('checks every recipe only when the foods differ from those of the last complete pass on this device', async () => {
+    const kept = new Map<string, string>();
+    const storage = { getItem: (name: string) => kept.get(name) ?? null, setItem: (name: string, value: string) => void kept.set(name, value) };
+    await db.recipes.bulkPut([recipeRow('s1'), recipeRow('s2')]);
+    const parser = Object.assign(createIngredientParser(FOODS), { key: parseKey('catalog.c.json', []) });
+    const first = new ReparseState(storage);
+    first.use(parser);
+    await first.run();
+    first.stop();
+    expect(isParseCurrent((await db.recipes.get('s1'))!, parser)).toBe(true);
+
+    // A reading lost while nothing followed the writes: a start with the same foods does not scan the library for it.
+    const { parsed: _gone, ...bare } = (await db.recipes.get('s1'))!;
+    await db.recipes.put(bare);
+    const again = new ReparseState(storage);
+    again.use(parser);
+    await again.run();
+    expect((await db.recipes.get('s1'))?.parsed).toBeUndefined();
+    expect(again.stored).toBe(0);
+
+    // Other foods: every recipe is checked, and the lost reading comes back.
+    const other = Object.assign(createIngredientParser(FOODS), { key: parseKey('catalog.d.json', []) });
+    again.use(other);
+    await again.run();
+    expect(isParseCurrent((await db.recipes.get('s1'))!, other)).toBe(true);
+    again.stop();
   });
 });
