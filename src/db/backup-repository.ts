@@ -1,7 +1,8 @@
 import { readBackup, writeBackup, type Backup, type BackupData, type BackupInput, type SettingRow } from '../core/backup';
 import { addDays } from '../core/dates';
 import type { PlanFile } from '../core/plan/plan-file';
-import type { Meal, Recipe } from '../core/types';
+import type { Meal, Member, Recipe } from '../core/types';
+import { readHousehold } from './members-repository';
 import type { ThirtyfoldDatabase } from './database';
 import { printable } from '../core/format';
 import { recordProblem } from '../core/backup/schema';
@@ -173,6 +174,24 @@ export async function readWeekForPlanFile(db: ThirtyfoldDatabase, from: string, 
   return { meals, recipes: [...week.recipes.values()] };
 }
 
+/**
+ * Who eats each of a plan file's meals in this household: the file's members
+ * are matched to this household's by name; a meal whose eaters are not all
+ * found here is eaten by everyone (its servings stay as the file says).
+ */
+function eaterMapping(file: PlanFile, household: readonly Member[]): (meal: Meal) => string[] | undefined {
+  const byName = new Map(household.map((member) => [member.name.trim().toLowerCase(), member.id]));
+  const local = new Map<string, string>();
+  for (const member of file.members ?? []) {
+    const id = byName.get(member.name.trim().toLowerCase());
+    if (id) local.set(member.id, id);
+  }
+  return (meal) => {
+    const ids = meal.eaters?.map((id) => local.get(id));
+    return ids?.every((id) => id !== undefined) ? (ids as string[]) : undefined;
+  };
+}
+
 function sameRecipe(a: Recipe, b: Recipe): boolean {
   return (
     a.name.trim().toLowerCase() === b.name.trim().toLowerCase() &&
@@ -191,8 +210,9 @@ export async function addPlanFile(
   file: PlanFile,
   options: { shift: number; now: string; newId: (prefix: string) => string },
 ): Promise<{ recipes: Recipe[]; meals: Meal[] }> {
-  return db.transaction('rw', db.recipes, db.meals, async () => {
+  return db.transaction('rw', db.recipes, db.meals, db.members, db.settings, async () => {
     const stored = await db.recipes.toArray();
+    const eatersOf = eaterMapping(file, await readHousehold(db));
     const taken = new Set(stored.map((recipe) => recipe.id));
     const idMap = new Map<string, string>();
     const recipes: Recipe[] = [];
@@ -207,13 +227,19 @@ export async function addPlanFile(
       idMap.set(recipe.id, id);
       recipes.push({ ...recipe, id, createdAt: options.now, updatedAt: options.now });
     }
-    const meals: Meal[] = file.meals.map((meal) => ({
-      ...meal,
-      id: options.newId('meal'),
-      date: addDays(meal.date, options.shift),
-      recipe: meal.recipe === null ? null : (idMap.get(meal.recipe) ?? null),
-      leftoverOf: null,
-    }));
+    const meals: Meal[] = file.meals.map((meal) => {
+      const row: Meal = {
+        ...meal,
+        id: options.newId('meal'),
+        date: addDays(meal.date, options.shift),
+        recipe: meal.recipe === null ? null : (idMap.get(meal.recipe) ?? null),
+        leftoverOf: null,
+      };
+      const eaters = eatersOf(meal);
+      if (eaters) row.eaters = eaters;
+      else delete row.eaters;
+      return row;
+    });
     const problem =
       recipes.map((recipe) => recordProblem('recipes', recipe)).find(Boolean) ??
       meals.map((meal, index) => recordProblem('meals', meal, `meals[${index}]`)).find(Boolean);

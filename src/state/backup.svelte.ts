@@ -22,6 +22,7 @@ import { db } from './database';
 import { newId, nowIso, todayIso } from './ids';
 import { attempt, notices } from './notices.svelte';
 import { plan } from './plan.svelte';
+import { members } from './members.svelte';
 import { settings } from './settings.svelte';
 import { starter } from './starter.svelte';
 import { undoStack } from './undo.svelte';
@@ -318,7 +319,7 @@ export class BackupState {
     const weekEnd = plan.weekEnd;
     const { meals: usable, recipes } = await readWeekForPlanFile(db, weekStart, weekEnd);
     if (usable.length === 0) throw new Error(`the week of ${longDate(weekStart)} has no meals to export`);
-    const text = writePlanFile({ people: settings.current.people, weekStart, recipes, meals: usable });
+    const text = writePlanFile({ members: members.list, weekStart, recipes, meals: usable });
     const where = await platform.saveFile({
       title: 'Export this week',
       suggestedName: `thirtyfold-week-${weekStart}.json`,

@@ -42,8 +42,10 @@ test('Export week in the Plan toolbar saves the week on screen as a plan file', 
   const meals = await page.locator('.plan article').count();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export week…' }).click();
-  const file = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { format: string; meals: unknown[]; recipes: unknown[] };
-  expect(file.format).toBe('thirtyfold.plan/1');
+  const file = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { format: string; meals: unknown[]; recipes: unknown[]; members: { name: string }[] };
+  expect(file.format).toBe('thirtyfold.plan/2');
+  // The household of a new database: two people.
+  expect(file.members.map((member) => member.name)).toEqual(['Person 1', 'Person 2']);
   expect(file.meals).toHaveLength(meals);
   expect(file.recipes.length).toBeGreaterThan(0);
   await expect(page.getByText(/^Week of \d{4}-\d{2}-\d{2} saved: /)).toBeVisible();

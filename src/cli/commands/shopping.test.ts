@@ -95,7 +95,7 @@ describe('shopping list of a plan file', () => {
   it('reads the plan from stdin for "-"', async () => {
     const bad = command(['-'], { stdin: () => '{"format": "other"}' });
     await expect(bad).rejects.toThrow(CliError);
-    await expect(command(['-'], { stdin: () => '{"format": "other"}' })).rejects.toThrow(/^-: format: must be "thirtyfold.plan\/1"/);
+    await expect(command(['-'], { stdin: () => '{"format": "other"}' })).rejects.toThrow(/^-: format: must be "thirtyfold.plan\/2" \(or "thirtyfold.plan\/1"\)/);
   });
 
   it('reports a missing file, a missing argument and a reversed range as bad input', async () => {

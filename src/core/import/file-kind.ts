@@ -1,5 +1,5 @@
 import { BACKUP_FORMAT } from '../backup/types';
-import { PLAN_FORMAT } from '../plan/plan-file';
+import { PLAN_FORMAT, PLAN_FORMAT_V1 } from '../plan/plan-file';
 import { printable } from '../format';
 import { ImportError } from './draft';
 import { MAX_EXPORT_BYTES, isZip } from './paprika';
@@ -55,7 +55,7 @@ export function detectImportText(raw: string): ImportSource {
     if (parsed) {
       const format = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { format?: unknown }).format : undefined;
       if (format === BACKUP_FORMAT) return { kind: 'backup', text };
-      if (format === PLAN_FORMAT) return { kind: 'plan', text };
+      if (format === PLAN_FORMAT || format === PLAN_FORMAT_V1) return { kind: 'plan', text };
       if (typeof format === 'string' && format.startsWith('thirtyfold.')) {
         throw new ImportError(`this is a ${printable(JSON.stringify(format.slice(0, 60)))} file, not recipes: import takes an HTML page, a Paprika export, a backup or recipe text`);
       }

@@ -31,7 +31,7 @@ export function scorePlan(
   let start = plan.weekStart;
   for (const meal of plan.meals) if (!plan.weekStart && (start === null || meal.date < start)) start = meal.date;
   const recipes = new Map(plan.recipes.map((r) => [r.id, r]));
-  const options = { parse: parseOnce, foods, people: plan.people, settings };
+  const options = { parse: parseOnce, foods, people: plan.people, members: plan.members, settings };
   if (start === null) return { ...scoreWeekMeals({ weekStart: '', dates: [], meals: [], recipes }, options).score, mealsOutsideWeek: 0 };
   const first = start;
   const end = addDays(first, 6);

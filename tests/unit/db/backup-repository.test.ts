@@ -138,6 +138,35 @@ describe('the week plan file', () => {
     db.close();
   });
 
+  it("matches a file's members to this household's by name; a meal whose eaters are not all here is for everyone", async () => {
+    const db = await seeded();
+    await db.members.bulkPut([
+      { id: 'here-ana', name: 'Ana', portion: 1, fiberTarget: 25, ageBand: '19-50', sex: 'female', order: 1 },
+      { id: 'here-cleo', name: 'Cleo', portion: 0.5, fiberTarget: 20, ageBand: '4-8', sex: 'unspecified', order: 2 },
+    ]);
+    const file = readPlanFile(
+      JSON.stringify({
+        format: 'thirtyfold.plan/2',
+        members: [
+          { id: 'a', name: 'ana' },
+          { id: 'c', name: 'Cleo', portion: 0.5 },
+          { id: 'z', name: 'Zed' },
+        ],
+        meals: [
+          { date: '2026-11-23', slot: 'lunch', food: '1 apple', eaters: ['a', 'c'] },
+          { date: '2026-11-23', slot: 'dinner', food: '1 pear', eaters: ['a', 'z'] },
+        ],
+      }),
+    );
+    let next = 0;
+    const added = await addPlanFile(db, file, { shift: 0, now: '2026-11-25T10:00:00.000Z', newId: (prefix) => `${prefix}-${next++}` });
+    expect(added.meals.map((m) => [m.food, m.eaters ?? null, m.servings])).toEqual([
+      ['1 apple', ['here-ana', 'here-cleo'], 1.5],
+      ['1 pear', null, 2],
+    ]);
+    db.close();
+  });
+
   it('gives a recipe whose id is taken by a different recipe a new id', async () => {
     const db = await seeded();
     const text = JSON.stringify({

@@ -7,7 +7,7 @@ import { command as scoreCommand } from '../../../src/cli/commands/score';
 import { addDays } from '../../../src/core/dates';
 import { lineTexts, linesFromTexts } from '../../../src/core/recipes/lines';
 import type { WeekScore } from '../../../src/core/scoring/types';
-import type { Meal, Recipe } from '../../../src/core/types';
+import type { Meal, Member, Recipe } from '../../../src/core/types';
 // The app's boot sequence decides what loads (the catalog, for a week not remembered).
 import '../../../src/state/boot.svelte';
 import { db } from '../../../src/state/database';
@@ -63,11 +63,13 @@ const SLOTS = ['breakfast', 'lunch', 'dinner', 'snack'];
 
 interface Case {
   people: number;
+  /** Household members by portion (null: `people` adults, a plan file of format /1). */
+  household: number[] | null;
   countColourVariants: boolean;
   fiberPer1000kcal: boolean;
   recipes: Recipe[];
   /** Meals as days after the start of the week scored (negative: earlier weeks). */
-  meals: { day: number; slot: string; recipe: number | null; food: string; servings: number }[];
+  meals: { day: number; slot: string; recipe: number | null; food: string; servings: number; eaters: number[] | null; guests: number }[];
 }
 
 const recipeArbitrary = fc.record({
@@ -79,6 +81,7 @@ const recipeArbitrary = fc.record({
 const caseArbitrary = fc
   .record({
     people: fc.integer({ min: 1, max: 4 }),
+    household: fc.option(fc.array(fc.constantFrom(0.5, 0.75, 1), { minLength: 1, maxLength: 4 }), { nil: null }),
     countColourVariants: fc.boolean(),
     fiberPer1000kcal: fc.boolean(),
     recipes: fc.array(recipeArbitrary, { minLength: 1, maxLength: 6 }),
@@ -93,6 +96,8 @@ const caseArbitrary = fc
           recipe: fc.option(fc.integer({ min: 0, max: base.recipes.length - 1 }), { nil: null, freq: 3 }),
           food: fc.constantFrom(...FOOD_MEALS),
           servings: fc.constantFrom(0.5, 1, 2, 3, 4),
+          eaters: fc.option(fc.subarray([0, 1, 2, 3]), { nil: null }),
+          guests: fc.constantFrom(0, 0, 1, 2),
         }),
         { minLength: 1, maxLength: 24 },
       )
@@ -125,25 +130,47 @@ function nextWeek(): string {
 }
 
 function mealsOf(value: Case, weekStart: string): Meal[] {
-  return value.meals.map((meal, index) => ({
-    // The ids a plan file's meals get when it is read: their place in the file.
-    id: `m${index + 1}`,
-    date: addDays(weekStart, meal.day),
-    slot: meal.slot,
-    recipe: meal.recipe === null ? null : `r${meal.recipe}`,
-    food: meal.recipe === null ? meal.food : null,
-    servings: meal.servings,
-    leftoverOf: null,
+  const size = value.household?.length ?? 0;
+  return value.meals.map((meal, index) => {
+    const eaters = value.household && meal.eaters ? meal.eaters.filter((at) => at < size).map((at) => `p${at}`) : undefined;
+    const guests = value.household ? meal.guests : 0;
+    return {
+      // The ids a plan file's meals get when it is read: their place in the file.
+      id: `m${index + 1}`,
+      date: addDays(weekStart, meal.day),
+      slot: meal.slot,
+      recipe: meal.recipe === null ? null : `r${meal.recipe}`,
+      food: meal.recipe === null ? meal.food : null,
+      servings: meal.servings,
+      leftoverOf: null,
+      ...(eaters && (eaters.length > 0 || guests > 0) ? { eaters } : {}),
+      ...(guests > 0 ? { guests } : {}),
+    };
+  });
+}
+
+/** The case's members, as the database and the plan file hold them. */
+function membersOf(value: Case): Member[] {
+  return (value.household ?? []).map((portion, at) => ({
+    id: `p${at}`,
+    name: `Member ${at}`,
+    portion,
+    fiberTarget: 20 + 5 * at,
+    ageBand: portion < 1 ? '4-8' : '19-50',
+    sex: 'unspecified',
+    order: at + 1,
   }));
 }
 
 /** The week as the planner shows it: everything written to the database, the planner moved onto the week. */
 async function appScore(value: Case, weekStart: string, meals: Meal[]): Promise<WeekScore> {
-  await db.transaction('rw', db.meals, db.recipes, async () => {
+  await db.transaction('rw', db.meals, db.recipes, db.members, async () => {
     await db.meals.clear();
     await db.recipes.clear();
+    await db.members.clear();
     await db.recipes.bulkPut(value.recipes);
     await db.meals.bulkPut(meals);
+    await db.members.bulkPut(membersOf(value));
   });
   await settings.set('people', value.people);
   await settings.set('countColourVariants', value.countColourVariants);
@@ -156,6 +183,7 @@ async function appScore(value: Case, weekStart: string, meals: Meal[]): Promise<
       expect(plan.weekStart).toBe(weekStart);
       expect(plan.meals).toHaveLength(inWeek);
       expect(plan.ready).toBe(true);
+      expect(plan.score.members.length).toBe(value.household?.length ?? value.people);
     },
     { timeout: 20_000, interval: 5 },
   );
@@ -168,11 +196,16 @@ async function cliScore(value: Case, weekStart: string, meals: Meal[]): Promise<
   writeFileSync(
     file,
     JSON.stringify({
-      format: 'thirtyfold.plan/1',
-      people: value.people,
+      ...(value.household
+        ? { format: 'thirtyfold.plan/2', members: membersOf(value).map(({ order: _order, ...member }: Member) => member) }
+        : { format: 'thirtyfold.plan/1', people: value.people }),
       weekStart,
       recipes: value.recipes.map((r) => ({ id: r.id, name: r.name, servings: r.servings, ingredients: lineTexts(r.ingredients), steps: r.steps })),
-      meals: meals.map((m) => (m.recipe === null ? { date: m.date, slot: m.slot, food: m.food, servings: m.servings } : { date: m.date, slot: m.slot, recipe: m.recipe, servings: m.servings })),
+      meals: meals.map((m) => ({
+        ...(m.recipe === null ? { date: m.date, slot: m.slot, food: m.food, servings: m.servings } : { date: m.date, slot: m.slot, recipe: m.recipe, servings: m.servings }),
+        ...(m.eaters ? { eaters: m.eaters } : {}),
+        ...(m.guests ? { guests: m.guests } : {}),
+      })),
     }),
   );
   const args = [file, ...(value.countColourVariants ? ['--count-colours'] : []), ...(value.fiberPer1000kcal ? ['--fiber-per-1000-kcal'] : [])];
@@ -203,12 +236,13 @@ describe('the app and the command line score a week alike', () => {
   it('count colour variants: a red pepper last week makes a green one this week not new', async () => {
     const value: Case = {
       people: 2,
+      household: null,
       countColourVariants: true,
       fiberPer1000kcal: false,
       recipes: [],
       meals: [
-        { day: -5, slot: 'dinner', recipe: null, food: '1 red pepper', servings: 1 },
-        { day: 1, slot: 'dinner', recipe: null, food: '1 green pepper', servings: 1 },
+        { day: -5, slot: 'dinner', recipe: null, food: '1 red pepper', servings: 1, eaters: null, guests: 0 },
+        { day: 1, slot: 'dinner', recipe: null, food: '1 green pepper', servings: 1, eaters: null, guests: 0 },
       ],
     };
     const weekStart = nextWeek();
