@@ -97,7 +97,7 @@ test('imports a recipe page, backs up, refuses a broken backup, restores a good 
     version: number;
     data: { recipes: { id: string; name: string; ingredients: { id: string; text: string; food?: string | null }[] }[] };
   };
-  expect(exported.version).toBe(2);
+  expect(exported.version).toBe(3);
   expect(exported.data.recipes.map((r) => r.name)).toEqual(['Red lentil soup']);
   // The "not a food" choice for line 6 travels on that line.
   expect(exported.data.recipes[0].ingredients[5]).toMatchObject({ id: 'l6', food: null });
