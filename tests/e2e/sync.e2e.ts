@@ -64,10 +64,10 @@ const cardCount = (page: Page, day: string, slot: string) => cell(page, day, slo
 test('two devices in one household share a setting within a second, and the sidebar shows the sync state', async ({ browser }) => {
   const [first, second] = await twoDevices(browser, server.url);
   await expect(first.getByTestId('sidebar-sync')).toHaveText('Synced');
-  const people = first.getByLabel('People eating');
-  await people.fill('5');
-  await people.press('Tab');
-  await expect(second.getByLabel('People eating')).toHaveValue('5', { timeout: 1_000 });
+  const target = first.getByLabel('Plant points a week');
+  await target.fill('35');
+  await target.press('Tab');
+  await expect(second.getByLabel('Plant points a week')).toHaveValue('35', { timeout: 1_000 });
   await closeDevices([first, second]);
 });
 
