@@ -22,6 +22,8 @@ import { liveWeek } from './week.svelte';
 import { isWeekView, type WeekView } from './week-view';
 
 const NO_CROPS: ReadonlySet<string> = new Set();
+/** A recipe as it counts for a remembered view: its stored reading of its lines is derived from the rest (and the catalog, keyed apart), so storing one changes nothing. */
+const withoutReading = ({ parsed: _parsed, ...recipe }: Recipe): Omit<Recipe, 'parsed'> => recipe;
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 /**
  * The crops of the four weeks before each week shown: working them out means
@@ -116,7 +118,7 @@ export class PlanState {
     return Remembered.key({
       weekStart: this.weekStart,
       meals: this.meals,
-      recipes: [...this.#week.recipes.values()],
+      recipes: [...this.#week.recipes.values()].map(withoutReading),
       catalog: catalog.identity,
       members: members.list,
       slots,
@@ -127,7 +129,7 @@ export class PlanState {
   /** The key of the rest: the four earlier weeks' meals and their recipes (their crops make plants new or not). */
   readonly #earlierKey: string | null = $derived.by(() => {
     if (!this.#earlierRead) return null;
-    return Remembered.key({ meals: this.earlierMeals, recipes: [...this.#earlier.recipes.values()] });
+    return Remembered.key({ meals: this.earlierMeals, recipes: [...this.#earlier.recipes.values()].map(withoutReading) });
   });
 
   /**
