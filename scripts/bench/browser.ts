@@ -616,13 +616,6 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
     await page.close();
 
     if (wants('views')) {
-      // Once per catalog on a device, the app stores every recipe's reading of its lines in the background
-      // (src/state/reparse.svelte.ts); it is timed here, and the views below are timed after it, as a user meets them.
-      const warm = (await startupOnce(context, base, weekMeals)).page;
-      const passStarted = performance.now();
-      await warm.waitForFunction(() => localStorage.getItem('thirtyfold.parsed-with.v1'), undefined, { timeout: 600_000, polling: 250 });
-      figures.reparseLibraryMs = round(performance.now() - passStarted, 0);
-      await warm.close();
       // Each from a fresh start on the library's week: the view's chunk, its data and its first drawing, cold.
       const views = [
         { name: 'open the shopping list', hash: '#/shopping', selector: 'section.aisle' },

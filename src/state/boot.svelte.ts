@@ -6,7 +6,6 @@ import { notices } from './notices.svelte';
 import { household, householdFlagged } from './household.svelte';
 import { plan } from './plan.svelte';
 import { recipes } from './recipes.svelte';
-import { reparse } from './reparse.svelte';
 import { router } from './router.svelte';
 
 /*
@@ -31,9 +30,7 @@ import { router } from './router.svelte';
  *    `boot.idle` turns true. The catalog loads (the next edit will need it);
  *    the app shell mounts the import and backup host; the planner makes its
  *    date field; a device in a household that was not flagged (a restored
- *    backup brought the household back) starts syncing. Once the catalog has
- *    loaded, recipes get their lines' readings stored (`reparse`), in
- *    batches, and again whenever the foods or a recipe's lines change.
+ *    backup brought the household back) starts syncing.
  *
  * Household sync: on a device flagged as in a household (local storage), the
  * sync code loads and starts in step 1, so its changes are seen from the
@@ -97,10 +94,6 @@ class Boot {
         const needs = NEEDS[router.view];
         if (needs.catalog) catalog.load();
         if (needs.library) recipes.load();
-      });
-      // Step 4, once the catalog is there: recipes keep their lines' readings current, in the background.
-      $effect(() => {
-        if (this.idle && catalog.ready) reparse.use(catalog.parse);
       });
       // Step 4: idle after the first view.
       $effect(() => {
