@@ -4,7 +4,7 @@ import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { notices } from './notices.svelte';
 import { household, householdFlagged } from './household.svelte';
-import { plan } from './plan.svelte';
+import { weekScore } from './week-score.svelte';
 import { recipes } from './recipes.svelte';
 import { router } from './router.svelte';
 
@@ -21,7 +21,7 @@ import { router } from './router.svelte';
  * 2. The first view draws. The planner reads its week and the four earlier
  *    weeks (`readWeek`) and shows a remembered view of an unchanged week at
  *    once; when nothing is remembered of the week, or what is remembered no
- *    longer matches, the food catalog loads now (`plan.needsCatalog`).
+ *    longer matches, the food catalog loads now (`weekScore.needsCatalog`).
  * 3. Each view, when shown, loads what it needs (`NEEDS`): the catalog, the
  *    whole recipe library. Searching the planner's sidebar or the add box,
  *    and importing, ask for the library themselves.
@@ -87,7 +87,7 @@ class Boot {
     $effect.root(() => {
       // Step 2: the week on screen needs the foods to be worked out.
       $effect(() => {
-        if (plan.needsCatalog) catalog.load();
+        if (weekScore.needsCatalog) catalog.load();
       });
       // Step 3: what the view on screen needs.
       $effect(() => {
@@ -97,7 +97,7 @@ class Boot {
       });
       // Step 4: idle after the first view.
       $effect(() => {
-        if (this.#asked || !(router.view !== 'plan' || plan.ready)) return;
+        if (this.#asked || !(router.view !== 'plan' || weekScore.ready)) return;
         this.#asked = true;
         whenIdle(() => {
           this.idle = true;

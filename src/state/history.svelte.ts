@@ -9,6 +9,8 @@ import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { todayIso } from './ids';
 import { plan } from './plan.svelte';
+import { mealActions } from './meal-actions.svelte';
+import { weekScore } from './week-score.svelte';
 import { recipes } from './recipes.svelte';
 import { members } from './members.svelte';
 import { settings } from './settings.svelte';
@@ -113,7 +115,7 @@ export class SuggestionsState {
 
   readonly current: Suggestions = $derived(
     suggest(
-      { plants: plan.score.plants, catalog: catalog.foods, recipes: this.library, days: plan.dates.length },
+      { plants: weekScore.score.plants, catalog: catalog.foods, recipes: this.library, days: plan.dates.length },
       catalog.lookup,
       scoringSettingsOf(settings.current),
       { crops: 8, recipes: 5 },
@@ -131,7 +133,7 @@ export class SuggestionsState {
   }
 
   async #add(meal: Omit<Meal, 'id'>, label: string): Promise<void> {
-    const ids = await plan.add(meal);
+    const ids = await mealActions.add(meal);
     const rows = ids.map((id) => ({ ...meal, id }));
     undoStack.push(
       label,

@@ -21,7 +21,7 @@ import { readMealsByRecipe } from '../db/meals-repository';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { live } from './live.svelte';
-import { plan } from './plan.svelte';
+import { weekScore } from './week-score.svelte';
 import { recipes } from './recipes.svelte';
 import { settings } from './settings.svelte';
 
@@ -186,7 +186,7 @@ export class RecipeSearchState {
   readonly crops: { crop: string; name: string; count: number }[] = $derived(libraryCrops(this.#summaries.values()));
 
   /** The week's planned crop keys. */
-  readonly #planned: ReadonlySet<string> = $derived(setOf(plan.score.plants.map((plant) => plant.key)));
+  readonly #planned: ReadonlySet<string> = $derived(setOf(weekScore.score.plants.map((plant) => plant.key)));
 
   /** Crops this recipe would add to the week on screen (not planned yet). */
   newPlantsFor(id: string): RecipeSummary['plants'] {

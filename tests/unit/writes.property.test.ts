@@ -9,6 +9,7 @@ import { ThirtyfoldDatabase } from '../../src/db/database';
 import { backup } from '../../src/state/backup.svelte';
 import { db } from '../../src/state/database';
 import { plan } from '../../src/state/plan.svelte';
+import { mealActions } from '../../src/state/meal-actions.svelte';
 import { recipes } from '../../src/state/recipes.svelte';
 import { undoStack } from '../../src/state/undo.svelte';
 
@@ -49,7 +50,7 @@ async function run(step: Operation): Promise<void> {
   switch (step.op) {
     case 'add': {
       const recipe = step.recipe === null ? undefined : recipeAt(step.recipe);
-      await plan.add({
+      await mealActions.add({
         date: addDays(plan.weekStart, step.day),
         slot: step.slot,
         recipe: recipe?.id ?? null,
@@ -60,10 +61,10 @@ async function run(step: Operation): Promise<void> {
       return;
     }
     case 'serve':
-      if (mealAt(step.pick)) await plan.setServings(mealAt(step.pick).id, step.servings);
+      if (mealAt(step.pick)) await mealActions.setServings(mealAt(step.pick).id, step.servings);
       return;
     case 'move':
-      if (mealAt(step.pick)) await plan.move(mealAt(step.pick).id, addDays(plan.weekStart, step.day), step.slot, step.copy);
+      if (mealAt(step.pick)) await mealActions.move(mealAt(step.pick).id, addDays(plan.weekStart, step.day), step.slot, step.copy);
       return;
     case 'create':
       await recipes.save({
@@ -97,7 +98,7 @@ async function run(step: Operation): Promise<void> {
       return;
     }
     case 'delete-meal':
-      if (mealAt(step.pick)) await plan.remove([mealAt(step.pick).id], 'Deleted a meal');
+      if (mealAt(step.pick)) await mealActions.remove([mealAt(step.pick).id], 'Deleted a meal');
       return;
     case 'delete-recipe':
       if (recipeAt(step.pick)) await recipes.remove([recipeAt(step.pick).id]);

@@ -12,6 +12,7 @@ import type { Meal, Member, Recipe } from '../../../src/core/types';
 import '../../../src/state/boot.svelte';
 import { db } from '../../../src/state/database';
 import { plan } from '../../../src/state/plan.svelte';
+import { weekScore } from '../../../src/state/week-score.svelte';
 import { settings } from '../../../src/state/settings.svelte';
 
 /*
@@ -182,12 +183,12 @@ async function appScore(value: Case, weekStart: string, meals: Meal[]): Promise<
       expect(settings.current).toMatchObject({ people: value.people, countColourVariants: value.countColourVariants, fiberPer1000kcal: value.fiberPer1000kcal });
       expect(plan.weekStart).toBe(weekStart);
       expect(plan.meals).toHaveLength(inWeek);
-      expect(plan.ready).toBe(true);
-      expect(plan.score.members.length).toBe(value.household?.length ?? value.people);
+      expect(weekScore.ready).toBe(true);
+      expect(weekScore.score.members.length).toBe(value.household?.length ?? value.people);
     },
     { timeout: 20_000, interval: 5 },
   );
-  return JSON.parse(JSON.stringify(plan.score)) as WeekScore;
+  return JSON.parse(JSON.stringify(weekScore.score)) as WeekScore;
 }
 
 /** The same week through the command line: a plan file with every meal and recipe, and `score FILE`. */
