@@ -45,4 +45,16 @@ export default ts.config(
       ],
     },
   },
+  // The state layer asks the repositories of src/db; it never reads or writes a table itself.
+  {
+    files: ['src/state/**/*.ts'],
+    ignores: ['src/state/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.type='MemberExpression'][object.object.name='db']", message: 'Read and write through a repository in src/db, not a table of `db`.' },
+        { selector: "CallExpression[callee.object.name='db'][callee.property.name='transaction']", message: 'Transactions belong to the repositories in src/db.' },
+      ],
+    },
+  },
 );

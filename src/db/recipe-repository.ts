@@ -133,3 +133,13 @@ export function readFirstRecipes(db: ThirtyfoldDatabase, limit: number): Promise
 export async function deleteRecipe(db: ThirtyfoldDatabase, id: string): Promise<void> {
   await db.recipes.delete(id);
 }
+
+/** One recipe as stored (undefined: not in the library). */
+export function readRecipe(db: ThirtyfoldDatabase, id: string): Promise<Recipe | undefined> {
+  return db.recipes.get(id);
+}
+
+/** Puts a recipe back as it was (an Undo of a save). */
+export async function putRecipeBack(db: ThirtyfoldDatabase, recipe: Recipe): Promise<void> {
+  await db.recipes.put(recipe);
+}

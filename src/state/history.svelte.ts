@@ -5,6 +5,7 @@ import { libraryRecipe, scoreWeekMeals, scoringSettingsOf, suggest, type Library
 import type { UncountedLine, WeekScore } from '../core/scoring/types';
 import type { Meal, Recipe } from '../core/types';
 import { addMeals, deleteMealRows, setFoodOfMeal } from '../db/meals-repository';
+import { putRecipeBack, readRecipe } from '../db/recipe-repository';
 import { catalog } from './catalog.svelte';
 import { db } from './database';
 import { todayIso } from './ids';
@@ -151,7 +152,7 @@ export const suggestions = new SuggestionsState();
  */
 export async function fixRecipeLine(line: UncountedLine, fix: { food?: string | null; grams?: number | null }): Promise<void> {
   if (!line.recipe) throw new Error('This line is a single food; change the meal’s text instead.');
-  const recipe = await db.recipes.get(line.recipe.id);
+  const recipe = await readRecipe(db, line.recipe.id);
   if (!recipe) throw new Error(`The recipe “${line.recipe.name}” no longer exists.`);
   if (fix.grams !== undefined && fix.grams !== null && !(Number.isFinite(fix.grams) && fix.grams >= 0)) {
     throw new Error('Grams must be a number, 0 or more.');
@@ -174,7 +175,7 @@ export async function fixRecipeLine(line: UncountedLine, fix: { food?: string | 
       : `“${line.text}” set to ${fix.grams} g`;
   undoStack.push(
     label,
-    () => db.recipes.put(before).then(() => undefined),
+    () => putRecipeBack(db, before),
     () => recipes.save(after, before).then(() => undefined),
   );
 }

@@ -1,6 +1,7 @@
 import { dateTime } from '../core/date-format';
 import { HOUSEHOLD_FLAG as FLAG, HOUSEHOLD_SETTING } from '../sync/code';
 import type { HouseholdConfig, HouseholdSync, SyncStatus } from '../sync/household';
+import { deleteSettingValue, readSettingValue, writeSettingValue } from '../db/settings-repository';
 import { platform } from '../platform';
 import { db } from './database';
 import { nowIso } from './ids';
@@ -67,7 +68,7 @@ export class HouseholdState {
   async resume(): Promise<void> {
     if (this.#resumed) return;
     this.#resumed = true;
-    const config = readConfig((await db.settings.get(HOUSEHOLD_SETTING))?.value);
+    const config = readConfig(await readSettingValue(db, HOUSEHOLD_SETTING));
     if (!config) {
       setFlag(null);
       return;
@@ -101,7 +102,7 @@ export class HouseholdState {
     this.#busy = true;
     try {
       await this.#close(true);
-      await db.settings.delete(HOUSEHOLD_SETTING);
+      await deleteSettingValue(db, HOUSEHOLD_SETTING);
       setFlag(null);
       await platform.allowSyncServer(null);
       this.#config = null;
@@ -121,7 +122,7 @@ export class HouseholdState {
     this.#busy = true;
     try {
       await this.#close(false);
-      await db.settings.put({ key: HOUSEHOLD_SETTING, value: config });
+      await writeSettingValue(db, HOUSEHOLD_SETTING, config);
       await this.#open(config);
       return null;
     } catch (error) {
@@ -133,7 +134,7 @@ export class HouseholdState {
 
   async #open(config: HouseholdConfig): Promise<void> {
     const [{ HouseholdSync }, { householdCode }] = await Promise.all([import('../sync/household'), import('../sync/code')]);
-    await db.settings.put({ key: HOUSEHOLD_SETTING, value: config });
+    await writeSettingValue(db, HOUSEHOLD_SETTING, config);
     setFlag(config.id);
     // On the desktop the page reaches only the household's server; a new one is reachable once the page loaded again (it resumes then).
     if ((await platform.allowSyncServer(config.server)).reload) {
@@ -154,7 +155,7 @@ export class HouseholdState {
       await session.join();
       if (this.#session !== session) return;
       const joined = { ...config, joinedAt: nowIso() };
-      await db.settings.put({ key: HOUSEHOLD_SETTING, value: joined });
+      await writeSettingValue(db, HOUSEHOLD_SETTING, joined);
       this.#config = joined;
     });
   }

@@ -2,10 +2,21 @@ import exampleWeekUrl from '../../resources/starter/example-week.json?url';
 import starterRecipesUrl from '../../resources/starter/recipes.json?url';
 import { addDays, daysBetween, weekStartOf } from '../core/dates';
 import { PLAN_FORMAT, readPlanFile } from '../core/plan/plan-file';
-import { settingsFromRows } from '../core/settings';
-import type { Meal, Recipe } from '../core/types';
+import { householdPortions } from '../core/members';
+import type { Meal, Recipe, SettingRow } from '../core/types';
 import { deleteRecipesAndMeals, putRecipesAndMeals, removeRecipes } from '../db/recipe-repository';
 import { removeMeals, removeMealsAgain, restoreMeals } from '../db/meals-repository';
+import {
+  addStarter,
+  dismissStarter,
+  isNewLibrary,
+  readStarterRecord,
+  readStarterRow,
+  recordStarterSkipped,
+  starterPresence,
+  type StarterPresence,
+  type StarterRecord,
+} from '../db/starter-repository';
 import { db } from './database';
 import { newId, nowIso, todayIso } from './ids';
 import { live } from './live.svelte';
@@ -14,46 +25,7 @@ import { undoStack } from './undo.svelte';
 
 /** Format tag of resources/starter/recipes.json. */
 export const STARTER_FORMAT = 'thirtyfold.starter/1';
-
-/** Settings row that records the first-run starter content, so it never comes back once removed. */
-export const STARTER_KEY = 'starter';
-
-/** What the first run added (or that it was skipped). */
-export interface StarterRecord {
-  status: 'loaded' | 'skipped';
-  recipeIds: string[];
-  mealIds: string[];
-  /** First day of the week the example was moved onto. */
-  weekStart: string | null;
-  /** Timestamp given to the starter recipes: a recipe with a later `updatedAt` was edited by the user. */
-  loadedAt: string | null;
-  /** The planner banner was closed. */
-  dismissed: boolean;
-}
-
-/** What of the starter content is still in the database. */
-export interface StarterPresence {
-  recipes: number;
-  meals: number;
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-/** Reads a stored record; anything malformed counts as "already decided" so nothing is loaded twice. */
-export function readStarterRecord(value: unknown): StarterRecord | null {
-  if (value === undefined || value === null) return null;
-  const row = value as Partial<StarterRecord>;
-  return {
-    status: row.status === 'loaded' ? 'loaded' : 'skipped',
-    recipeIds: isStringArray(row.recipeIds) ? row.recipeIds : [],
-    mealIds: isStringArray(row.mealIds) ? row.mealIds : [],
-    weekStart: typeof row.weekStart === 'string' ? row.weekStart : null,
-    loadedAt: typeof row.loadedAt === 'string' ? row.loadedAt : null,
-    dismissed: row.dismissed === true,
-  };
-}
+export { readStarterRecord, STARTER_KEY, type StarterPresence, type StarterRecord } from '../db/starter-repository';
 
 /**
  * The starter content is skipped when the page address carries `?starter=0`.
@@ -129,18 +101,15 @@ export function shiftExampleWeek(meals: readonly Meal[], exampleStart: string, w
 export class StarterState {
   #row = live(
     () => undefined,
-    () => db.settings.get(STARTER_KEY),
-    undefined as { key: string; value: unknown } | undefined,
+    () => readStarterRow(db),
+    undefined as SettingRow | undefined,
   );
 
   readonly record: StarterRecord | null = $derived(readStarterRecord(this.#row.current?.value));
 
   #presence = live(
     () => [this.record?.recipeIds ?? [], this.record?.mealIds ?? []] as const,
-    async ([recipeIds, mealIds]) => ({
-      recipes: recipeIds.length ? await db.recipes.where('id').anyOf(recipeIds).count() : 0,
-      meals: mealIds.length ? await db.meals.where('id').anyOf(mealIds).count() : 0,
-    }),
+    ([recipeIds, mealIds]) => starterPresence(db, recipeIds, mealIds),
     { recipes: 0, meals: 0 } as StarterPresence,
   );
 
@@ -160,16 +129,8 @@ export class StarterState {
 
   /** Adds the starter recipes and example week when the database is new; returns true when it did. */
   async loadIfFirstRun(): Promise<boolean> {
-    if (skipRequested()) {
-      await db.transaction('rw', db.settings, async () => {
-        if (!(await db.settings.get(STARTER_KEY))) await db.settings.put({ key: STARTER_KEY, value: skippedRecord() });
-      });
-      return false;
-    }
-    if ((await db.settings.get(STARTER_KEY)) || (await db.recipes.count()) > 0) {
-      await db.transaction('rw', db.settings, async () => {
-        if (!(await db.settings.get(STARTER_KEY))) await db.settings.put({ key: STARTER_KEY, value: skippedRecord() });
-      });
+    if (skipRequested() || !(await isNewLibrary(db))) {
+      await recordStarterSkipped(db);
       return false;
     }
     const [recipesText, weekText] = await Promise.all([
@@ -181,36 +142,22 @@ export class StarterState {
     const example = readPlanFile(weekText);
     const extra = example.recipes
       .filter((recipe) => !library.some((known) => known.id === recipe.id)).map((recipe) => ({ ...recipe, createdAt: loadedAt, updatedAt: loadedAt }));
-    const allRecipes = [...library, ...extra];
-    return db.transaction('rw', db.recipes, db.meals, db.settings, async () => {
-      if ((await db.settings.get(STARTER_KEY)) || (await db.recipes.count()) > 0) return false;
-      const current = settingsFromRows(await db.settings.toArray());
+    return addStarter(db, [...library, ...extra], loadedAt, (current, household) => {
       const weekStart = weekStartOf(todayIso(), current.weekStartDay);
       const exampleStart = example.weekStart ?? example.meals[0]?.date ?? weekStart;
-      const meals = shiftExampleWeek(example.meals, exampleStart, weekStart, current.slots).map(
-        (meal) => ({ ...meal, servings: meal.servings === example.people ? current.people : meal.servings }),
-      );
-      await db.recipes.bulkPut(allRecipes);
-      await db.meals.bulkAdd(meals);
-      const record: StarterRecord = {
-        status: 'loaded',
-        recipeIds: allRecipes.map((recipe) => recipe.id),
-        mealIds: meals.map((meal) => meal.id),
-        weekStart,
-        loadedAt,
-        dismissed: false,
-      };
-      await db.settings.put({ key: STARTER_KEY, value: record });
-      return true;
+      // The example is written for its own household; a meal for all of it is for all of this one, in this household's portions.
+      const portions = householdPortions(household);
+      const meals = shiftExampleWeek(example.meals, exampleStart, weekStart, current.slots).map((meal) => ({
+        ...meal,
+        servings: meal.servings === example.people ? portions : meal.servings,
+      }));
+      return { meals, weekStart };
     });
   }
 
   /** Hides the banner for good. */
-  async dismiss(): Promise<void> {
-    await db.transaction('rw', db.settings, async () => {
-      const record = readStarterRecord((await db.settings.get(STARTER_KEY))?.value);
-      if (record) await db.settings.put({ key: STARTER_KEY, value: { ...record, dismissed: true } });
-    });
+  dismiss(): Promise<void> {
+    return dismissStarter(db);
   }
 
   /** Deletes the example week's meals, with Undo. */
@@ -246,10 +193,6 @@ export class StarterState {
     );
     return removed.recipes.length;
   }
-}
-
-function skippedRecord(): StarterRecord {
-  return { status: 'skipped', recipeIds: [], mealIds: [], weekStart: null, loadedAt: null, dismissed: true };
 }
 
 export const starter = new StarterState();

@@ -74,6 +74,17 @@ describe('layer rules of DESIGN.md', () => {
     expect(await importErrors(`import { readFile } from 'node:fs/promises';\nexport const y = readFile;\n`, 'src/sync/server/example.ts')).toEqual([]);
   });
 
+  it('keeps state off the tables: its reads and writes go through the repositories of src/db', async () => {
+    const lint = async (code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: 'src/state/example.svelte.ts' });
+      return result.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    };
+    const header = `import { db } from './database';\nimport { readRecipe } from '../db/recipe-repository';\n`;
+    expect(await lint(`${header}export const y = db.recipes.get('r1');\n`)).toHaveLength(1);
+    expect(await lint(`${header}export const y = db.transaction('rw', db.meals, () => undefined);\n`).then((m) => m.length)).toBeGreaterThan(0);
+    expect(await lint(`${header}export const y = readRecipe(db, 'r1');\n`)).toEqual([]);
+  });
+
   it('forbids Date.now and Math.random inside core', async () => {
     const [result] = await eslint.lintText('export const t = Date.now() + Math.random();\n', { filePath: 'src/core/example.ts' });
     expect(result.messages.filter((m) => m.ruleId === 'no-restricted-syntax')).toHaveLength(2);
