@@ -102,3 +102,26 @@ for (const size of [
     });
   }
 }
+
+for (const width of [1100, 1280]) {
+  test(`the shopping list's side column fits at ${width} px: the pantry and aisle order stay inside their cards and the window`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto('./#/shopping');
+    await expect(page.getByRole('heading', { name: 'Pantry' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Aisle order' })).toBeVisible();
+    const found = await page.evaluate(() => {
+      const out: string[] = [];
+      const outside = (inner: DOMRect, outer: DOMRect) => Math.max(outer.left - inner.left, inner.right - outer.right);
+      for (const card of document.querySelectorAll<HTMLElement>('.side > .card, .side > section')) {
+        const box = card.getBoundingClientRect();
+        if (box.right > innerWidth + 0.5) out.push(`${card.className} ends ${Math.round(box.right - innerWidth)} px past the window`);
+        for (const part of card.querySelectorAll<HTMLElement>('input, button, p, label')) {
+          const by = outside(part.getBoundingClientRect(), box);
+          if (by > 0.5) out.push(`${part.tagName.toLowerCase()} "${part.textContent?.trim() || part.getAttribute('placeholder')}" sticks out of ${card.className} by ${Math.round(by)} px`);
+        }
+      }
+      return out;
+    });
+    expect(found).toEqual([]);
+  });
+}
