@@ -1,7 +1,10 @@
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { contentSecurityPolicy } from '../../electron/protocol';
+import { serverOrigin } from '../../src/shared/sync-address';
+import { startSyncServer } from '../../src/sync/server/server';
 import { electronBinary } from './electron-binary';
 
 const binary = electronBinary();
@@ -11,12 +14,12 @@ test.skip('reason' in binary, 'reason' in binary ? binary.reason : '');
 
 const userData = mkdtempSync(join(tmpdir(), 'thirtyfold-electron-'));
 
-async function launch(extraEnv: Record<string, string> = {}): Promise<ElectronApplication> {
+async function launch(extraEnv: Record<string, string> = {}, dataDir = userData): Promise<ElectronApplication> {
   if (!existsSync(join(root, 'out/main/index.js'))) throw new Error('Run `npm run build` before the Electron suite.');
   return electron.launch({
     executablePath: 'path' in binary ? binary.path : undefined,
     args: [join(root, 'out/main/index.js'), '--no-sandbox'],
-    env: { ...process.env, THIRTYFOLD_USER_DATA: userData, ...extraEnv } as Record<string, string>,
+    env: { ...process.env, THIRTYFOLD_USER_DATA: dataDir, ...extraEnv } as Record<string, string>,
   });
 }
 
@@ -48,8 +51,8 @@ test('launches locked down, with its menu, serves app:// and keeps data across r
   await expect(monday.getByRole('article')).toHaveCount(before + 1);
 
   await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('People eating').fill('4');
-  await page.getByLabel('People eating').press('Tab');
+  await page.getByLabel('Plant points a week').fill('35');
+  await page.getByLabel('Plant points a week').press('Tab');
   const saved = await page.evaluate(() =>
     (window as unknown as { desktop: { invoke: (c: string, r: unknown) => Promise<{ path: string | null }> } }).desktop.invoke('app:save-pdf', {
       title: 'Save',
@@ -66,8 +69,39 @@ test('launches locked down, with its menu, serves app:// and keeps data across r
   app = await launch();
   page = await app.firstWindow();
   await page.getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByLabel('People eating')).toHaveValue('4');
+  await expect(page.getByLabel('Plant points a week')).toHaveValue('35');
   await page.getByRole('link', { name: 'Plan' }).click();
   await expect(page.getByRole('group', { name: /^Monday \d+ \w+, breakfast$/ }).getByRole('article')).toHaveCount(before + 1);
   await app.close();
+});
+
+test('a household on a sync server: the page reaches that server and no other, and syncing resumes after a restart', async () => {
+  const serverData = mkdtempSync(join(tmpdir(), 'thirtyfold-electron-sync-'));
+  const deviceData = mkdtempSync(join(tmpdir(), 'thirtyfold-electron-device-'));
+  const server = await startSyncServer({ host: '127.0.0.1', port: 0, dataDir: serverData, log: () => undefined });
+  const policy = (page: import('@playwright/test').Page) => page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+  try {
+    let app = await launch({}, deviceData);
+    let page = await app.firstWindow();
+    // Outside a household the page may open no WebSocket at all.
+    expect(await policy(page)).toBe(contentSecurityPolicy(null));
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByTestId('sync-server').fill(server.url);
+    await page.getByRole('button', { name: 'Create a household' }).click();
+    // A new server is reachable once the page has loaded again under a policy naming it; the household resumes by itself.
+    await expect(page.getByTestId('sync-status')).toHaveText('Synced with the household.', { timeout: 30_000 });
+    expect(await policy(page)).toBe(contentSecurityPolicy(serverOrigin(server.url)));
+    await app.close();
+
+    app = await launch({}, deviceData);
+    page = await app.firstWindow();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByTestId('sync-status')).toHaveText('Synced with the household.', { timeout: 30_000 });
+    expect(await policy(page)).toBe(contentSecurityPolicy(serverOrigin(server.url)));
+    await app.close();
+  } finally {
+    await server.stop();
+    rmSync(serverData, { recursive: true, force: true });
+    rmSync(deviceData, { recursive: true, force: true });
+  }
 });
