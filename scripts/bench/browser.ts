@@ -692,6 +692,8 @@ export async function browserBenchmarks(options: Options): Promise<{ timings: Ti
         backupBytes: Number(figures.backupExportBytes ?? options.backupText.length),
         startup: (meals) => startupOnce(context, base, meals, pid),
         progress,
+        cpuClock: () => cpuClock(pid),
+        profileDir,
       });
       timings.push(...sync.timings);
       Object.assign(figures, sync.figures);

@@ -5,7 +5,7 @@
  * size of the household doc beside the backup, and the app's startup on the
  * library with sync on and off. See docs/PERFORMANCE.md.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -29,6 +29,10 @@ export interface SyncBenchOptions {
   /** Opens the app in a fresh page and resolves once its week is settled; the ms from navigation start and the page. */
   startup: (meals: number) => Promise<{ ms: number; cpuMs: number; page: Page }>;
   progress: (message: string) => void;
+  /** Starts a CPU clock over Chromium's processes; the returned function gives the CPU ms used since. */
+  cpuClock?: () => () => number;
+  /** A folder for Chromium CPU profiles of one first sync and of the app during the first edits (BENCH_PROFILE_DIR). */
+  profileDir?: string;
 }
 
 type Bench = Window['thirtyfoldBench'];
@@ -83,6 +87,19 @@ const SETTLED = `new Promise((resolve) => {
   setTimeout(check, 250);
 })`;
 
+/** Starts Chromium's CPU profiler on `page`; the returned function stops it and writes a .cpuprofile for Chrome DevTools. */
+async function startProfile(page: Page): Promise<(file: string) => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async (file) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    await cdp.detach();
+  };
+}
+
 function fileBytes(dir: string): number {
   let total = 0;
   for (const name of readdirSync(dir)) {
@@ -107,17 +124,49 @@ export async function syncBenchmarks(options: SyncBenchOptions): Promise<{ timin
     progress('sync: the device with the library makes the household');
     figures.syncUploadMs = round(await bench.evaluate(([k, url]) => (window.thirtyfoldBench as Bench).sync.upload(k, url), [key, server.url] as const), 0);
 
+    // Each first sync beside a restore of the same library's backup, in turn in the same page, so both see the same load.
+    await bench.evaluate(() => (window.thirtyfoldBench as Bench).exportBackup());
     const downloads: number[] = [];
+    const synced: number[] = [];
+    const restores: number[] = [];
+    const cpu = { download: [] as number[], server: [] as number[], restore: [] as number[] };
+    const cpuClock = options.cpuClock ?? (() => () => NaN);
     for (let run = 1; run <= runs.download; run++) {
+      progress(`sync: restore of the same backup, ${run} of ${runs.download}`);
+      let cpuSince = cpuClock();
+      restores.push(await bench.evaluate(() => (window.thirtyfoldBench as Bench).restoreBackup()));
+      cpu.restore.push(cpuSince());
       progress(`sync: first sync to an empty device, ${run} of ${runs.download}`);
-      const { ms, counts } = await bench.evaluate(([k, url, name]) => (window.thirtyfoldBench as Bench).sync.download(k, url, name), [key, server.url, `tf-bench-device-${run}`] as const);
+      const profiled = run === 1 && options.profileDir ? await startProfile(bench) : null;
+      cpuSince = cpuClock();
+      const serverSince = process.cpuUsage();
+      const { ms, syncedMs, counts } = await bench.evaluate(
+        ([k, url, name]) => (window.thirtyfoldBench as Bench).sync.download(k, url, name),
+        [key, server.url, `tf-bench-device-${run}`] as const,
+      );
+      const serverCpu = process.cpuUsage(serverSince);
+      cpu.download.push(cpuSince());
+      // The server runs in this process (beside Playwright's side of the page calls).
+      cpu.server.push((serverCpu.user + serverCpu.system) / 1000);
+      if (profiled) await profiled(join(options.profileDir!, 'sync-first.cpuprofile'));
       if (counts.recipes !== options.recipes || counts.meals !== options.meals) {
         throw new Error(`the new device holds ${counts.recipes} recipes and ${counts.meals} meals after its first sync`);
       }
       downloads.push(ms);
+      synced.push(syncedMs);
     }
-    const download = fromSamples(`sync: first sync of the library to an empty device (${options.recipes} recipes)`, downloads);
-    timings.push(download);
+    const medianOf = (values: number[]) => fromSamples('', values).medianMs;
+    const download = fromSamples(
+      `sync: first sync of the library to an empty device (${options.recipes} recipes)`,
+      downloads,
+      undefined,
+      `Chromium CPU ${Math.round(medianOf(cpu.download))} ms, server ${Math.round(medianOf(cpu.server))} ms (medians)`,
+    );
+    const restore = fromSamples('sync: restore of the same backup, in turn with the first syncs', restores, undefined, `Chromium CPU ${Math.round(medianOf(cpu.restore))} ms (median)`);
+    timings.push(download, restore);
+    figures.syncFirstServerAnswerMs = round(medianOf(synced), 0);
+    figures.syncFirstVsRestoreInTurn = round(download.medianMs / restore.medianMs, 2);
+    figures.syncFirstVsRestoreInTurnCpu = round((medianOf(cpu.download) + medianOf(cpu.server)) / medianOf(cpu.restore), 2);
     if (options.restoreMs !== null) figures.syncFirstVsRestore = round(download.medianMs / options.restoreMs, 2);
     const bytes = await bench.evaluate(() => (window.thirtyfoldBench as Bench).sync.docBytes());
     figures.syncDocEncodedBytes = bytes.encoded;
@@ -135,22 +184,40 @@ export async function syncBenchmarks(options: SyncBenchOptions): Promise<{ timin
     await app.evaluate(SEEN_PROBE);
     const visibility = await Promise.all([app, bench].map((page) => page.evaluate(() => document.visibilityState)));
     figures.syncEditPagesVisibility = visibility.join(' / ');
-    const latencies: number[] = [];
+    // A third page of the same origin watches the app's database, so neither device's page does the looking.
+    const watcher = await benchPage(context, base);
+    const profiled = options.profileDir ? await startProfile(app) : null;
+    const stages = { sent: [] as number[], stored: [] as number[], shown: [] as number[] };
     const date = today();
     for (let run = 1; run <= runs.edits; run++) {
       progress(`sync: one edit to the other device's screen, ${run} of ${runs.edits}`);
       const food = `${100 + run} g walnuts`;
       const id = `tf-bench-sync-edit-${run}`;
       await app.evaluate((text) => (window as unknown as { thirtyfoldSeen: { arm(text: string): void } }).thirtyfoldSeen.arm(text), food);
-      const madeAt = await bench.evaluate((meal) => (window.thirtyfoldBench as Bench).sync.edit(meal), { id, date, slot: 'snack', food });
+      const stored = watcher.evaluate(([meal, present]) => (window.thirtyfoldBench as Bench).sync.stored(meal, present), [id, true] as const);
+      const { madeAt, sentAt } = await bench.evaluate((meal) => (window.thirtyfoldBench as Bench).sync.edit(meal), { id, date, slot: 'snack', food });
       const seenAt = await app.evaluate(() => (window as unknown as { thirtyfoldSeen: { seen: Promise<number | null> } }).thirtyfoldSeen.seen);
-      if (seenAt === null) throw new Error(`the edit “${food}” did not show on the other device within 10 s`);
-      latencies.push(seenAt - madeAt);
+      const storedAt = await stored;
+      if (seenAt === null || storedAt === null) throw new Error(`the edit “${food}” did not show on the other device within 10 s`);
+      stages.sent.push(sentAt - madeAt);
+      stages.stored.push(storedAt - madeAt);
+      stages.shown.push(seenAt - madeAt);
+      if (profiled && run === 10) await profiled(join(options.profileDir!, 'sync-edits-app.cpuprofile'));
       await bench.evaluate((meal) => (window.thirtyfoldBench as Bench).sync.undoEdit(meal), id);
+      await watcher.evaluate(([meal, present]) => (window.thirtyfoldBench as Bench).sync.stored(meal, present), [id, false] as const);
       await app.waitForFunction((text) => !(document.querySelector('.grid[role="region"]')?.textContent ?? '').includes(text), food, { timeout: 30_000 });
       await app.waitForTimeout(200);
     }
-    timings.push(fromSamples('sync: one edit on a device until shown on the other (loopback)', latencies, 250));
+    if (profiled && runs.edits < 10) await profiled(join(options.profileDir!, 'sync-edits-app.cpuprofile'));
+    await watcher.evaluate(() => (window.thirtyfoldBench as Bench).close());
+    await watcher.close();
+    // Every sample counts, the first ones too; the first 5 and the rest are given apart as well.
+    timings.push(fromSamples('sync: one edit on a device until shown on the other (loopback)', stages.shown, 250));
+    timings.push(fromSamples('sync: … until in the other device’s database', stages.stored, 250));
+    figures.syncEditSentMedianMs = round(medianOf(stages.sent), 1);
+    figures.syncEditShownFirst5MedianMs = round(medianOf(stages.shown.slice(0, 5)), 1);
+    figures.syncEditShownAfter5MedianMs = round(medianOf(stages.shown.slice(5)), 1);
+    figures.syncEditShownMaxMs = round(Math.max(...stages.shown), 1);
     await app.close();
     await bench.evaluate(() => (window.thirtyfoldBench as Bench).sync.closeDevice());
     await bench.close();
@@ -158,7 +225,7 @@ export async function syncBenchmarks(options: SyncBenchOptions): Promise<{ timin
     // Startups on the library, in turn with the app in the household and out of it.
     const on: number[] = [];
     const off: number[] = [];
-    const cpu = { on: [] as number[], off: [] as number[] };
+    const startCpu = { on: [] as number[], off: [] as number[] };
     for (let run = 0; run < 2 * (runs.startup + 1); run++) {
       const inHousehold = run % 2 === 1;
       progress(`sync: startup with sync ${inHousehold ? 'on' : 'off'}, ${run < 2 ? 'warm-up' : `run ${Math.floor(run / 2)} of ${runs.startup}`}`);
@@ -170,17 +237,17 @@ export async function syncBenchmarks(options: SyncBenchOptions): Promise<{ timin
       await started.page.close();
       if (run < 2) continue;
       (inHousehold ? on : off).push(started.ms);
-      (inHousehold ? cpu.on : cpu.off).push(started.cpuMs);
+      (inHousehold ? startCpu.on : startCpu.off).push(started.cpuMs);
     }
     const cpuNote = (values: number[]) => {
       const median = fromSamples('', values).medianMs;
       return Number.isNaN(median) ? undefined : `Chromium CPU ${Math.round(median)} ms (median)`;
     };
-    const offTiming = fromSamples(`startup to interactive week, ${options.recipes} recipes, sync off (in turn with on)`, off, 1000, cpuNote(cpu.off));
-    const onTiming = fromSamples(`startup to interactive week, ${options.recipes} recipes, sync on`, on, 1000, cpuNote(cpu.on));
+    const offTiming = fromSamples(`startup to interactive week, ${options.recipes} recipes, sync off (in turn with on)`, off, 1000, cpuNote(startCpu.off));
+    const onTiming = fromSamples(`startup to interactive week, ${options.recipes} recipes, sync on`, on, 1000, cpuNote(startCpu.on));
     timings.push(offTiming, onTiming);
     figures.syncStartupOnVsOff = round(onTiming.medianMs / offTiming.medianMs, 2);
-    figures.syncStartupOnVsOffCpu = round(fromSamples('', cpu.on).medianMs / fromSamples('', cpu.off).medianMs, 2);
+    figures.syncStartupOnVsOffCpu = round(medianOf(startCpu.on) / medianOf(startCpu.off), 2);
     bench = await benchPage(context, base);
     await bench.evaluate(() => (window.thirtyfoldBench as Bench).sync.setHousehold(null));
     await bench.close();

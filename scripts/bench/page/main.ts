@@ -8,6 +8,7 @@ import { DATABASE_NAME, ThirtyfoldDatabase } from '../../../src/db/database';
 import { dumpDatabase, repairReferences, replaceDatabase } from '../../../src/db/backup-repository';
 import { HOUSEHOLD_FLAG, HOUSEHOLD_SETTING, type HouseholdKey } from '../../../src/sync/code';
 import { HouseholdSync, type HouseholdConfig } from '../../../src/sync/household';
+import { addMeals, removeMeals } from '../../../src/db/meals-repository';
 
 interface Rows {
   recipes: BackupInput['recipes'];
@@ -106,19 +107,22 @@ const sync = {
   },
   /**
    * First sync to an empty device: a new app database joins the household and
-   * returns ms until every record is in it. The device stays open for `edit`.
+   * returns ms until every record is in it, and until the server's answer was
+   * in the doc (`syncedMs`). The device stays open for `edit`.
    */
-  async download(key: HouseholdKey, server: string, name: string): Promise<{ ms: number; counts: Record<string, number> }> {
+  async download(key: HouseholdKey, server: string, name: string): Promise<{ ms: number; syncedMs: number; counts: Record<string, number> }> {
     await sync.closeDevice();
     const deviceDb = new ThirtyfoldDatabase(`${name}-db`);
     await deviceDb.open();
     const persistenceName = `${name}-doc`;
     const start = performance.now();
     const session = await HouseholdSync.open({ db: deviceDb, config: { ...key, server, joinedAt: null }, persistenceName });
+    let syncedMs = NaN;
+    void session.whenSynced().then(() => (syncedMs = performance.now() - start));
     await session.join();
     const ms = performance.now() - start;
     device = { db: deviceDb, sync: session, persistenceName };
-    return { ms, counts: { recipes: await deviceDb.recipes.count(), meals: await deviceDb.meals.count() } };
+    return { ms, syncedMs, counts: { recipes: await deviceDb.recipes.count(), meals: await deviceDb.meals.count() } };
   },
   /** Bytes of the household doc: as one Yjs update, and as y-indexeddb keeps it on the device. */
   async docBytes(): Promise<{ encoded: number; stored: number }> {
@@ -126,16 +130,42 @@ const sync = {
     const { encodeStateAsUpdate } = await import('yjs');
     return { encoded: encodeStateAsUpdate(device.sync.doc).byteLength, stored: await storedDocBytes(device.persistenceName) };
   },
-  /** One edit on the device: a meal put into its database; returns the epoch ms (performance.timeOrigin based) it was made at. */
-  async edit(meal: { id: string; date: string; slot: string; food: string }): Promise<number> {
+  /**
+   * One edit on the device through the planner's own write (the meals
+   * repository's addMeals, checked by the database like every write): a food
+   * meal. Returns the epoch ms (performance.timeOrigin based) it was made at
+   * and the one at which the device's doc sent it.
+   */
+  async edit(meal: { id: string; date: string; slot: string; food: string }): Promise<{ madeAt: number; sentAt: number }> {
     if (!device) throw new Error('no device: sync.download first');
-    const at = performance.timeOrigin + performance.now();
-    await device.db.meals.put({ ...meal, recipe: null, servings: 1 });
-    return at;
+    const { doc, mirror } = device.sync;
+    const sent = new Promise<number>((resolve) => {
+      const onUpdate = (_update: Uint8Array, origin: unknown) => {
+        if (origin !== mirror.origin) return;
+        doc.off('update', onUpdate);
+        resolve(performance.timeOrigin + performance.now());
+      };
+      doc.on('update', onUpdate);
+    });
+    const madeAt = performance.timeOrigin + performance.now();
+    await addMeals(device.db, [{ ...meal, recipe: null, servings: 1, leftoverOf: null }]);
+    return { madeAt, sentAt: await sent };
   },
-  /** Takes an edit's meal off again. */
+  /** Takes an edit's meal off again, as the planner's Delete does. */
   async undoEdit(id: string): Promise<void> {
-    await device?.db.meals.delete(id);
+    if (device) await removeMeals(device.db, [id]);
+  },
+  /**
+   * Resolves with the epoch ms at which the meal `id` is in (`present`) or
+   * gone from the app's database, looking every 2 ms; null after 10 s.
+   */
+  async stored(id: string, present: boolean): Promise<number | null> {
+    const start = performance.now();
+    while (performance.now() - start < 10_000) {
+      if ((await db.meals.get(id) !== undefined) === present) return performance.timeOrigin + performance.now();
+      await new Promise((done) => setTimeout(done, 2));
+    }
+    return null;
   },
   /** Closes the device and removes its databases. */
   async closeDevice(): Promise<void> {
