@@ -4,7 +4,7 @@ import { sameData as sameRow } from '../core/equal';
 import type { ThirtyfoldDatabase } from '../db/database';
 import { writePrechecked } from '../db/validation';
 import { changedKeys, deleteRecord, isDeleted, readRecord, readTable, writeRecord } from './doc';
-import { isSharedKey, isSharedRow, keepDerived, PRIMARY_KEY, recordProblem, SHARED_TABLES, withoutDerived, type SharedTable } from './tables';
+import { isDerivedField, isSharedKey, isSharedRow, keepDerived, PRIMARY_KEY, recordProblem, SHARED_TABLES, withoutDerived, type SharedTable } from './tables';
 
 type Row = Record<string, unknown>;
 
@@ -55,6 +55,8 @@ export class DexieMirror {
   #started = false;
   /** While true, changes from the household wait for `reconcile` (a device that has not joined yet). */
   #held = false;
+  /** Counts the doc's transactions (of any origin), so a reading of the doc can tell whether it is still current. */
+  #docVersion = 0;
 
   constructor(db: ThirtyfoldDatabase, doc: Y.Doc, options: MirrorOptions = {}) {
     this.#db = db;
@@ -77,6 +79,7 @@ export class DexieMirror {
     this.#held = options.hold === true;
     for (const name of SHARED_TABLES) this.#hook(name);
     const onTransaction = (transaction: Y.Transaction) => {
+      this.#docVersion += 1;
       if (transaction.origin === this.#origin) return;
       const changed = changedKeys(transaction, this.#doc);
       if (changed.size > 0) this.#queue(changed);
@@ -116,6 +119,8 @@ export class DexieMirror {
     }
     function updating(this: { onsuccess?: (updated: Row) => void }, mods: object, key: unknown, obj: Row, transaction: Transaction) {
       const fields = new Set(Object.keys(mods).map((path) => path.split('.')[0]));
+      // A write of fields each device works out itself (a recipe's reading of its lines) has nothing to send: not even copied.
+      if ([...fields].every((field) => isDerivedField(name, field))) return;
       const id = String(key);
       this.onsuccess = (updated: Row) => {
         if (isShared(id, updated)) record(transaction, { table: name, key: id, kind: 'put', row: updated, fields });
@@ -186,8 +191,13 @@ export class DexieMirror {
     }
   }
 
-  /** Writes the doc's version of the given records to the database in one transaction. */
-  async #writeFromDoc(batch: Map<SharedTable, Set<string>>): Promise<void> {
+  /**
+   * Writes the doc's version of the given records to the database in one
+   * transaction. `known` holds records as read from the doc when its
+   * transaction count was `version`: they are used when the doc has not
+   * changed since (a first sync reads each record of the doc once).
+   */
+  async #writeFromDoc(batch: Map<SharedTable, Set<string>>, known?: { rows: Map<SharedTable, Map<string, Row>>; version: number }): Promise<void> {
     const names = [...batch.keys()];
     const refused: string[] = [];
     // Each record put below was checked with the database's own record rules (recordProblem): they are not checked twice.
@@ -198,10 +208,12 @@ export class DexieMirror {
         const table = this.#table(name);
         // Read first: any local transaction queued before this one has then completed and is in the doc.
         const current = await table.bulkGet(keys);
+        const read = known && known.version === this.#docVersion ? known.rows.get(name) : undefined;
+        const adds: Row[] = [];
         const puts: Row[] = [];
         const deletes: string[] = [];
         keys.forEach((key, index) => {
-          const row = readRecord(this.#doc, name, key);
+          const row = read?.get(key) ?? readRecord(this.#doc, name, key);
           const stored = current[index];
           if (row === null) {
             if (stored && isSharedRow(name, stored)) deletes.push(key);
@@ -210,9 +222,12 @@ export class DexieMirror {
           if (stored && sameRow(withoutDerived(name, stored), row)) return;
           const problem = recordProblem(name, row);
           if (problem) refused.push(problem);
-          else puts.push(keepDerived(name, stored, row));
+          // A record new to this device is added: Dexie's table hooks then need not read what was there (nothing).
+          else if (stored) puts.push(keepDerived(name, stored, row));
+          else adds.push(row);
         });
         if (deletes.length > 0) await table.bulkDelete(deletes);
+        if (adds.length > 0) await table.bulkAdd(adds);
         if (puts.length > 0) await table.bulkPut(puts);
       }
     });
@@ -241,6 +256,7 @@ export class DexieMirror {
     const toDexie = new Map<SharedTable, Set<string>>();
     const dropped = new Map<string, string>();
     const dropLocal: { table: SharedTable; key: string }[] = [];
+    const docTables = new Map<SharedTable, Map<string, Row>>();
     const local = await this.#db.transaction('r', SHARED_TABLES.map((name) => this.#table(name)), async () => {
       const rows = new Map<SharedTable, Row[]>();
       for (const name of SHARED_TABLES) rows.set(name, await this.#table(name).toArray());
@@ -253,6 +269,7 @@ export class DexieMirror {
     };
     for (const name of SHARED_TABLES) {
       const docRows = readTable(this.#doc, name);
+      docTables.set(name, docRows);
       const slots = name === 'meals' && mode === 'join' ? new Map([...docRows].map(([key, row]) => [mealSlotKey(row), key])) : null;
       const seen = new Set<string>();
       for (const row of local.get(name)!) {
@@ -286,8 +303,12 @@ export class DexieMirror {
     this.#doc.transact(() => {
       for (const { table, key, row } of toDoc) writeRecord(this.#doc, table, key, row);
     }, this.#origin);
-    for (const { table, key } of toDoc) mark(table, key);
+    // What was just written into the doc is read from it again; everything else as read above, unless the doc changes meanwhile.
+    for (const { table, key } of toDoc) {
+      docTables.get(table)!.delete(key);
+      mark(table, key);
+    }
     for (const { table, key } of dropLocal) mark(table, key);
-    if (toDexie.size > 0) await this.#writeFromDoc(toDexie);
+    if (toDexie.size > 0) await this.#writeFromDoc(toDexie, { rows: docTables, version: this.#docVersion });
   }
 }
