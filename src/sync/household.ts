@@ -58,6 +58,7 @@ export class HouseholdSync {
   #status: SyncStatus = { state: 'connecting', offlineSince: null, waiting: 0, lastError: null };
   #connected = false;
   #synced: Promise<void>;
+  #joined: Promise<void> | null = null;
   #closed = false;
 
   private constructor(options: HouseholdOptions) {
@@ -108,16 +109,23 @@ export class HouseholdSync {
    * Opens the household on this device: loads the doc from IndexedDB,
    * starts mirroring and connects. A device that has not joined yet merges
    * its data into the household once the server answered; until then it
-   * waits (join needs the server). Resolves once the database matches the
-   * doc as loaded.
+   * waits (join needs the server). So does a device that joined before but
+   * has no doc of the household (its backup restored on a new device): it
+   * merges as on a first join, by itself, so that nothing the household
+   * deleted or changed since comes back from the backup. Resolves once the
+   * database matches the doc as loaded.
    */
   static async open(options: HouseholdOptions): Promise<HouseholdSync> {
     const sync = new HouseholdSync(options);
-    sync.mirror.start({ hold: options.config.joinedAt === null });
+    sync.mirror.start({ hold: true });
     await sync.#persistence.whenSynced;
-    if (options.config.joinedAt !== null) await sync.mirror.reconcile('resume');
+    const resumes = options.config.joinedAt !== null && sync.doc.store.clients.size > 0;
+    if (resumes) await sync.mirror.reconcile('resume');
     sync.#provider.attach();
     void sync.#socket.connect();
+    if (options.config.joinedAt !== null && !resumes) {
+      void sync.join().catch((error: Error) => sync.#update({ lastError: `Could not merge this device into the household: ${error.message}` }));
+    }
     return sync;
   }
 
@@ -130,10 +138,10 @@ export class HouseholdSync {
     return this.#synced;
   }
 
-  /** The first join of this device: waits for the household's data, then merges this device's data into it. */
-  async join(): Promise<void> {
-    await this.#synced;
-    await this.mirror.reconcile('join');
+  /** The first join of this device: waits for the household's data, then merges this device's data into it (once). */
+  join(): Promise<void> {
+    this.#joined ??= this.#synced.then(() => this.mirror.reconcile('join'));
+    return this.#joined;
   }
 
   /** Resolves once every change that arrived is in the database. */
