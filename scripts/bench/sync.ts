@@ -184,8 +184,8 @@ export async function syncBenchmarks(options: SyncBenchOptions): Promise<{ timin
     await app.evaluate(SEEN_PROBE);
     const visibility = await Promise.all([app, bench].map((page) => page.evaluate(() => document.visibilityState)));
     figures.syncEditPagesVisibility = visibility.join(' / ');
-    // A third page of the same origin watches the app's database, so neither device's page does the looking.
-    const watcher = await benchPage(context, base);
+    // The device's page (the bench page, same origin as the app) also watches the app's database. (A third page opened
+    // over the app's made Chromium draw the app once a second after a few edits: the edits then waited for its frames.)
     const profiled = options.profileDir ? await startProfile(app) : null;
     const stages = { sent: [] as number[], stored: [] as number[], shown: [] as number[] };
     const date = today();
@@ -194,7 +194,7 @@ export async function syncBenchmarks(options: SyncBenchOptions): Promise<{ timin
       const food = `${100 + run} g walnuts`;
       const id = `tf-bench-sync-edit-${run}`;
       await app.evaluate((text) => (window as unknown as { thirtyfoldSeen: { arm(text: string): void } }).thirtyfoldSeen.arm(text), food);
-      const stored = watcher.evaluate(([meal, present]) => (window.thirtyfoldBench as Bench).sync.stored(meal, present), [id, true] as const);
+      const stored = bench.evaluate(([meal, present]) => (window.thirtyfoldBench as Bench).sync.stored(meal, present), [id, true] as const);
       const { madeAt, sentAt } = await bench.evaluate((meal) => (window.thirtyfoldBench as Bench).sync.edit(meal), { id, date, slot: 'snack', food });
       const seenAt = await app.evaluate(() => (window as unknown as { thirtyfoldSeen: { seen: Promise<number | null> } }).thirtyfoldSeen.seen);
       const storedAt = await stored;
@@ -204,13 +204,11 @@ export async function syncBenchmarks(options: SyncBenchOptions): Promise<{ timin
       stages.shown.push(seenAt - madeAt);
       if (profiled && run === 10) await profiled(join(options.profileDir!, 'sync-edits-app.cpuprofile'));
       await bench.evaluate((meal) => (window.thirtyfoldBench as Bench).sync.undoEdit(meal), id);
-      await watcher.evaluate(([meal, present]) => (window.thirtyfoldBench as Bench).sync.stored(meal, present), [id, false] as const);
+      await bench.evaluate(([meal, present]) => (window.thirtyfoldBench as Bench).sync.stored(meal, present), [id, false] as const);
       await app.waitForFunction((text) => !(document.querySelector('.grid[role="region"]')?.textContent ?? '').includes(text), food, { timeout: 30_000 });
       await app.waitForTimeout(200);
     }
     if (profiled && runs.edits < 10) await profiled(join(options.profileDir!, 'sync-edits-app.cpuprofile'));
-    await watcher.evaluate(() => (window.thirtyfoldBench as Bench).close());
-    await watcher.close();
     // Every sample counts, the first ones too; the first 5 and the rest are given apart as well.
     timings.push(fromSamples('sync: one edit on a device until shown on the other (loopback)', stages.shown, 250));
     timings.push(fromSamples('sync: … until in the other device’s database', stages.stored, 250));
