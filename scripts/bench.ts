@@ -15,9 +15,9 @@ import { readPlanFile } from '../src/core/plan/plan-file';
 import { resolveMeals } from '../src/core/plan/resolve';
 import { buildSearchIndex, searchRecipes } from '../src/core/recipes/search-index';
 import { lineTexts } from '../src/core/recipes/lines';
-import { scoreWeek } from '../src/core/scoring';
+import { scoreWeekMeals } from '../src/core/scoring';
 import { buildShoppingList } from '../src/core/shopping';
-import { AISLES, type Food, type Meal, type Recipe } from '../src/core/types';
+import { AISLES, type Food, type Meal, type Member, type Recipe } from '../src/core/types';
 import { generateLibrary } from './bench/generate';
 import { parseCsv } from './catalog/build';
 import { round, table, time, type Timing } from './bench/measure';
@@ -27,8 +27,12 @@ const root = resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick');
 const skipBrowser = process.argv.includes('--no-browser');
 // --only=startup,search,views,backup,sync: just those browser steps (the Node figures still run).
+// --only=parse,score: just those Node steps, and nothing else.
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',')) : undefined;
+const NODE_STEPS = new Set(['parse', 'score']);
+const nodeOnly = only !== undefined && [...only].every((step) => NODE_STEPS.has(step));
+const wantsNode = (step: string) => !nodeOnly || only.has(step);
 const size = quick ? { recipes: 300, weeks: 8, runs: 3, parseLines: 2000 } : { recipes: 10_000, weeks: 104, runs: 30, parseLines: 20_000 };
 
 const catalog = JSON.parse(readFileSync(resolve(root, 'resources/foods/catalog.json'), 'utf8')) as Food[];
@@ -85,41 +89,64 @@ function timeCpu(name: string, fn: () => unknown, options: { runs?: number; warm
 const figures: Record<string, number | string> = {};
 
 // Parsing throughput: our parse + match, beside plain parse-ingredient on the same lines.
-const { lines: parseLines, source } = corpusLines();
-const aliasIndex = buildAliasIndex(catalog);
-// CPU time beside wall time: on a loaded machine the process gets a fraction of a core, and CPU time is what a quiet one would take.
-const cpuMs = (fn: () => Timing): { timing: Timing; cpuMsPerRun: number } => {
-  const before = process.cpuUsage();
-  const timing = fn();
-  const used = process.cpuUsage(before);
-  return { timing, cpuMsPerRun: (used.user + used.system) / 1000 / (timing.runs + 1) };
-};
-const parseCpu = cpuMs(() => time('parse + match all lines', () => parseLines.forEach((line) => parseLineWith(aliasIndex, line)), { runs: quick ? 2 : 7, warmup: 1 }));
-const plainCpu = cpuMs(() => time('parse-ingredient alone, same lines', () => parseLines.forEach((line) => parseIngredient(line)), { runs: quick ? 2 : 7, warmup: 1 }));
-const parseRun = { ...parseCpu.timing, note: `CPU ${Math.round(parseCpu.cpuMsPerRun)} ms/run (mean)` };
-const plainRun = { ...plainCpu.timing, note: `CPU ${Math.round(plainCpu.cpuMsPerRun)} ms/run (mean)` };
-timings.push(parseRun, plainRun);
-figures.parseLines = parseLines.length;
-figures.parseSource = source;
-figures.parseLinesPerSecond = Math.round(parseLines.length / (parseRun.medianMs / 1000));
-figures.plainLinesPerSecond = Math.round(parseLines.length / (plainRun.medianMs / 1000));
-figures.parseVsPlainRatio = round(figures.parseLinesPerSecond / figures.plainLinesPerSecond, 2);
-figures.parseLinesPerCpuSecond = Math.round(parseLines.length / (parseCpu.cpuMsPerRun / 1000));
-figures.plainLinesPerCpuSecond = Math.round(parseLines.length / (plainCpu.cpuMsPerRun / 1000));
+if (wantsNode('parse')) {
+  const { lines: parseLines, source } = corpusLines();
+  const aliasIndex = buildAliasIndex(catalog);
+  // CPU time beside wall time: on a loaded machine the process gets a fraction of a core, and CPU time is what a quiet one would take.
+  const cpuMs = (fn: () => Timing): { timing: Timing; cpuMsPerRun: number } => {
+    const before = process.cpuUsage();
+    const timing = fn();
+    const used = process.cpuUsage(before);
+    return { timing, cpuMsPerRun: (used.user + used.system) / 1000 / (timing.runs + 1) };
+  };
+  const parseCpu = cpuMs(() => time('parse + match all lines', () => parseLines.forEach((line) => parseLineWith(aliasIndex, line)), { runs: quick ? 2 : 7, warmup: 1 }));
+  const plainCpu = cpuMs(() => time('parse-ingredient alone, same lines', () => parseLines.forEach((line) => parseIngredient(line)), { runs: quick ? 2 : 7, warmup: 1 }));
+  const parseRun = { ...parseCpu.timing, note: `CPU ${Math.round(parseCpu.cpuMsPerRun)} ms/run (mean)` };
+  const plainRun = { ...plainCpu.timing, note: `CPU ${Math.round(plainCpu.cpuMsPerRun)} ms/run (mean)` };
+  timings.push(parseRun, plainRun);
+  figures.parseLines = parseLines.length;
+  figures.parseSource = source;
+  figures.parseLinesPerSecond = Math.round(parseLines.length / (parseRun.medianMs / 1000));
+  figures.plainLinesPerSecond = Math.round(parseLines.length / (plainRun.medianMs / 1000));
+  figures.parseVsPlainRatio = round(figures.parseLinesPerSecond / figures.plainLinesPerSecond, 2);
+  figures.parseLinesPerCpuSecond = Math.round(parseLines.length / (parseCpu.cpuMsPerRun / 1000));
+  figures.plainLinesPerCpuSecond = Math.round(parseLines.length / (plainCpu.cpuMsPerRun / 1000));
+}
 
-// Week score: the example week (typical), and the same week ten times over.
+// Week score through the one scorer (household and each member): the example week (typical) for its household
+// of two adults at every meal, the same week for two adults and a child at half a portion with one adult away at
+// the weekday lunches (four scorings: the household and three members who each eat differently), and each ten times over.
 const parse = createIngredientParser(catalog);
 const exampleRecipes = new Map(example.recipes.map((r) => [r.id, r]));
-const weekDates = Array.from({ length: 7 }, (_, i) => addDays(example.weekStart ?? '2026-11-23', i));
-const scoreOf = (meals: Meal[]) => {
-  const lines = resolveMeals(meals, exampleRecipes, parse, lookup);
-  return scoreWeek({ lines, people: example.people, weekDates }, lookup);
-};
+const weekStart = example.weekStart ?? '2026-11-23';
+const weekdays = new Set(Array.from({ length: 5 }, (_, i) => addDays(weekStart, i)));
+const family: Member[] = [
+  { id: 'ana', name: 'Ana', portion: 1, fiberTarget: 25, ageBand: '19-50', sex: 'female', order: 1 },
+  { id: 'ben', name: 'Ben', portion: 1, fiberTarget: 38, ageBand: '19-50', sex: 'male', order: 2 },
+  { id: 'cleo', name: 'Cleo', portion: 0.5, fiberTarget: 20, ageBand: '4-8', sex: 'unspecified', order: 3 },
+];
+const benAway = (meals: Meal[]) => meals.map((m) => (m.slot === 'lunch' && weekdays.has(m.date) ? { ...m, eaters: ['ana', 'cleo'] } : m));
+const scoreOf = (meals: Meal[], members: readonly Member[] = example.members ?? []) =>
+  scoreWeekMeals({ weekStart, meals, recipes: exampleRecipes }, { parse, foods: lookup, members });
 const tenfold = Array.from({ length: 10 }, (_, k) => example.meals.map((m) => ({ ...m, id: `${m.id}-${k}` }))).flat();
-figures.typicalWeekMeals = example.meals.length;
-figures.typicalWeekLines = resolveMeals(example.meals, exampleRecipes, parse, lookup).length;
-timings.push(timeCpu('score a typical week (resolve + score)', () => scoreOf(example.meals), { runs: size.runs * 10, budgetMs: 2 }));
-timings.push(timeCpu('score a 10x week', () => scoreOf(tenfold), { runs: size.runs * 3, budgetMs: 16 }));
+if (wantsNode('score')) {
+  figures.typicalWeekMeals = example.meals.length;
+  figures.typicalWeekLines = resolveMeals(example.meals, exampleRecipes, parse, lookup).length;
+  timings.push(timeCpu('score a typical week (resolve + score, 2 adults)', () => scoreOf(example.meals), { runs: size.runs * 10, budgetMs: 2 }));
+  timings.push(timeCpu('score a 10x week (2 adults)', () => scoreOf(tenfold), { runs: size.runs * 3, budgetMs: 16 }));
+  const away = benAway(example.meals);
+  const tenfoldAway = benAway(tenfold);
+  timings.push(timeCpu('score a typical week, 2 adults + child, 1 away at lunches', () => scoreOf(away, family), { runs: size.runs * 10, budgetMs: 2 }));
+  timings.push(timeCpu('score a 10x week, 2 adults + child, 1 away', () => scoreOf(tenfoldAway, family), { runs: size.runs * 3, budgetMs: 16 }));
+}
+
+if (nodeOnly) {
+  console.log(table(timings));
+  console.log('\nFigures:');
+  for (const [key, value] of Object.entries(figures)) console.log(`  ${key}: ${value}`);
+  console.log('\nMachine:', JSON.stringify(machine()));
+  process.exit(0);
+}
 
 // The large library.
 const library = generateLibrary({

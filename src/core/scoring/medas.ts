@@ -90,8 +90,8 @@ export interface MedasEstimate {
 /** What the estimate reads: the same lines, shares and days scoreWeek uses. */
 export interface MedasInput {
   lines: readonly EatenLine[];
-  /** The fraction of each line's meal grams that is one person's (scoreWeek's `share`). */
-  share: (line: EatenLine) => number;
+  /** The fraction of each line's meal grams that is one person's (scoreWeek's `share`), in the order of `lines`. */
+  shares: readonly number[];
   days: number;
 }
 
@@ -118,16 +118,21 @@ export function estimateMedas(input: MedasInput, foods: FoodLookup): MedasEstima
   const mealNames = new Map<string, string>();
   let counted = 0;
   let drinksPlanned = false;
+  // A week eats the same few foods again and again: each one's parts are worked out once.
+  const partsOf = new Map<Food, Part[]>();
 
-  for (const line of input.lines) {
+  for (let at = 0; at < input.lines.length; at++) {
+    const line = input.lines[at];
     if (line.parsed.optional || !(line.scale > 0) || !line.food) continue;
     if (line.mealGrams === null || !Number.isFinite(line.mealGrams)) continue;
     counted += 1;
     const meal = line.meal;
     mealNames.set(meal.id, line.recipe?.name ?? line.food.name);
-    const perPerson = line.mealGrams * input.share(line);
+    const perPerson = line.mealGrams * (input.shares[at] ?? 0);
     if (!(perPerson > 0)) continue;
-    for (const { food, share } of parts(line.food, foods)) {
+    let foodParts = partsOf.get(line.food);
+    if (!foodParts) partsOf.set(line.food, (foodParts = parts(line.food, foods)));
+    for (const { food, share } of foodParts) {
       if (food.group === 'beverage' || food.id.endsWith('-juice') || food.medas === 'sugary-drink') drinksPlanned = true;
       const cls = food.medas ?? null;
       const g = perPerson * share * (cls === 'dry-legume' ? MEDAS_SERVINGS.dryLegumeYield : 1);

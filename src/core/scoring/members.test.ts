@@ -6,6 +6,7 @@ import { resolveMeals } from '../plan/resolve';
 import { buildShoppingList } from '../shopping/build';
 import { AISLES, type Meal, type Member } from '../types';
 import { DEFAULT_SCORING_SETTINGS } from './settings';
+import { scoreWeek } from './score-week';
 import { scoreWeekMeals } from './week';
 
 const parse = tableParser({
@@ -130,5 +131,41 @@ describe('a household of two adults and a child at half a portion, one adult awa
       ['Person 1', 19.9],
       ['Person 2', 19.9],
     ]);
+  });
+});
+
+describe('members who eat alike share one scoring, each against their own fiber target', () => {
+  // Two adults at every meal: each eats a full serving of every meal, the household's own share.
+  const together = meals.filter((m) => m.slot !== 'lunch').map(({ eaters: _eaters, guests: _guests, ...rest }) => ({ ...rest, servings: 2 }));
+  const pair = [ana, ben];
+
+  it('each gets the figures a scoring of their own lines would give, read against their own target', () => {
+    const { score, lines } = scoreWeekMeals({ weekStart: WEEK, meals: together, recipes }, { parse, foods: fixtureLookup, members: pair });
+    // Dinners 7 × 11 g + breakfast 2 g = 79 g ÷ 7 = 11.3 g a day for each; Ana against 25 g, Ben against 38 g.
+    for (const [member, target, lower] of [
+      [ana, 25, 20.8],
+      [ben, 38, 31.7],
+    ] as const) {
+      const own = score.members.find((m) => m.id === member.id)!.score;
+      const alone = scoreWeek(
+        { lines, people: 1, share: () => 0.5, weekDates: days },
+        fixtureLookup,
+        { ...DEFAULT_SCORING_SETTINGS, fiberTarget: target, fiberLower: (target * DEFAULT_SCORING_SETTINGS.fiberLower) / DEFAULT_SCORING_SETTINGS.fiberTarget },
+      );
+      expect(own).toEqual({ ...alone, portions: 1 });
+      expect(own.fiber).toMatchObject({ gramsPerDay: 11.3, target, lower, status: 'below' });
+    }
+    expect(score.fiber).toMatchObject({ gramsPerDay: 11.3, target: 30, lower: 25 });
+  });
+
+  it('scaled to 14 g per 1000 kcal, every member reads the same target from the kcal eaten', () => {
+    const settings = { ...DEFAULT_SCORING_SETTINGS, fiberPer1000kcal: true };
+    const { score } = scoreWeekMeals({ weekStart: WEEK, meals: together, recipes }, { parse, foods: fixtureLookup, members: pair, settings });
+    const [a, b] = score.members.map((m) => m.score.fiber);
+    expect(a.basis).toBe('per-1000-kcal');
+    expect(a.kcalPerDay).toBeGreaterThan(0);
+    expect(a.target).toBeCloseTo((a.kcalPerDayRaw * 14) / 1000, 1);
+    expect(b.target).toBe(a.target);
+    expect(score.fiber.target).toBe(a.target);
   });
 });

@@ -6,6 +6,7 @@ import { estimateMedas } from './medas';
 import { DEFAULT_SCORING_SETTINGS, DEFAULT_SLOTS, FIBER_PER_1000_KCAL, type ScoringSettings } from './settings';
 import type {
   FermentedFood,
+  FiberScore,
   FiberStatus,
   MealRef,
   NotLiveFood,
@@ -34,6 +35,8 @@ export interface WeekInput {
   slots?: readonly string[];
   /** Crops eaten (with points) in the previous four weeks, for "new" marks: a crop is new when it is not among them. */
   previousCrops?: ReadonlySet<string>;
+  /** The lines are in `sortLines` order already (for these slots), so they are not sorted again. */
+  sorted?: boolean;
 }
 
 interface CropTally {
@@ -42,6 +45,8 @@ interface CropTally {
   foods: Set<string>;
   colours: Set<Colour>;
   meals: Map<string, MealRef>;
+  /** The meal last added to `meals`. */
+  last: MealRef | null;
 }
 
 const COLOUR_RANK = new Map<Colour, number>(COLOURS.map((c, i) => [c, i]));
@@ -62,23 +67,18 @@ export function scoreWeek(
   const dates = [...input.weekDates];
   const dayIndex = new Map<string, number>(dates.map((d, i) => [d, i]));
   const days = dates.length > 0 ? dates.length : 7;
-  const slotRank = new Map<string, number>((input.slots ?? DEFAULT_SLOTS).map((s, i) => [s, i]));
-  const compareSlots = (a: string, b: string): number => {
-    const ra = slotRank.get(a) ?? Number.MAX_SAFE_INTEGER;
-    const rb = slotRank.get(b) ?? Number.MAX_SAFE_INTEGER;
-    return ra - rb || compareText(a, b);
-  };
-
-  const lines = input.lines.filter((line) => (dates.length === 0 || dayIndex.has(line.meal.date)) && share(line) > 0);
-  lines.sort(
-    (a, b) =>
-      compareText(a.meal.date, b.meal.date) ||
-      compareSlots(a.meal.slot, b.meal.slot) ||
-      compareText(a.meal.id, b.meal.id) ||
-      compareText(a.recipe?.id ?? '', b.recipe?.id ?? '') ||
-      a.lineIndex - b.lineIndex ||
-      compareText(a.parsed.input, b.parsed.input),
-  );
+  const compareSlots = slotOrder(input.slots);
+  const inWeek = dates.length === 0 ? [...input.lines] : input.lines.filter((line) => dayIndex.has(line.meal.date));
+  if (!input.sorted) inWeek.sort(lineOrder(compareSlots));
+  // Each line's share, asked once: the lines eaten are those with a share.
+  const lines: EatenLine[] = [];
+  const shares: number[] = [];
+  for (const line of inWeek) {
+    const part = share(line);
+    if (!(part > 0)) continue;
+    lines.push(line);
+    shares.push(part);
+  }
 
   const expandCache = new Map<string, readonly Food[]>();
   const crops = new Map<string, CropTally>();
@@ -97,7 +97,8 @@ export function scoreWeek(
   const optional: UncountedLine[] = [];
 
   const refs = new Map<Meal, MealRef>();
-  for (const line of lines) {
+  for (let at = 0; at < lines.length; at++) {
+    const line = lines[at];
     const meal = line.meal;
     let ref = refs.get(meal);
     if (!ref) {
@@ -127,14 +128,18 @@ export function scoreWeek(
       if (part.colour && (part.group === 'vegetable' || part.group === 'fruit')) rainbow.add(part.colour);
       let tally = crops.get(key);
       if (!tally) {
-        tally = { key, best: part, foods: new Set(), colours: new Set(), meals: new Map() };
+        tally = { key, best: part, foods: new Set(), colours: new Set(), meals: new Map(), last: null };
         crops.set(key, tally);
       } else if (part.weight > tally.best.weight || (part.weight === tally.best.weight && part.id < tally.best.id)) {
         tally.best = part;
       }
       tally.foods.add(part.id);
       if (part.colour) tally.colours.add(part.colour);
-      tally.meals.set(meal.id, ref);
+      // Lines come meal by meal: a crop's meal is most often the one just added.
+      if (tally.last !== ref) {
+        tally.meals.set(meal.id, ref);
+        tally.last = ref;
+      }
     }
     if (food.prebiotic) prebiotics.set(food.id, { id: food.id, name: food.name, kind: food.prebiotic });
 
@@ -142,7 +147,7 @@ export function scoreWeek(
       unmatched.push(uncounted(line, ref, 'unknown-grams'));
       continue;
     }
-    const grams = line.mealGrams * share(line);
+    const grams = line.mealGrams * shares[at];
     totalGrams += grams;
     if (food.fiberPer100g === null) unknownFiber.set(food.id, food.name);
     else fiberByDay[dayIndex.get(meal.date) ?? 0] += (grams * food.fiberPer100g) / 100;
@@ -174,14 +179,6 @@ export function scoreWeek(
   for (const grams of fiberByDay) fiberTotal += grams;
   const gramsPerDayRaw = fiberTotal / days;
   const kcalPerDay = kcal / days;
-  let target = settings.fiberTarget;
-  let lower = settings.fiberLower;
-  const perKcal = settings.fiberPer1000kcal && kcalPerDay > 0;
-  if (perKcal) {
-    target = (kcalPerDay * FIBER_PER_1000_KCAL) / 1000;
-    lower = settings.fiberTarget > 0 ? (target * settings.fiberLower) / settings.fiberTarget : target;
-  }
-  const status: FiberStatus = gramsPerDayRaw >= target ? 'target' : gramsPerDayRaw >= lower ? 'lower' : 'below';
 
   const fermentedFoods: FermentedFood[] = [...fermentedGrams.values()]
     .sort((a, b) => compareText(a.food.id, b.food.id))
@@ -207,11 +204,9 @@ export function scoreWeek(
     fiber: {
       gramsPerDay: round(gramsPerDayRaw, 1),
       gramsPerDayRaw,
-      target: round(target, 1),
-      lower: round(lower, 1),
-      basis: perKcal ? 'per-1000-kcal' : 'grams',
+      ...fiberVerdict(gramsPerDayRaw, kcalPerDay, settings),
       kcalPerDay: round(kcalPerDay, 0),
-      status,
+      kcalPerDayRaw: kcalPerDay,
       byDay: dates.map((date, i) => ({
         date,
         grams: round(fiberByDay[i], 1),
@@ -240,10 +235,57 @@ export function scoreWeek(
     prebiotic: prebioticBadge(prebiotics),
     families: { count: families.size, names: [...families].sort(compareText) },
     processed: processedBadge(processedGrams, totalGrams),
-    medas: estimateMedas({ lines, share, days }, foods),
+    medas: estimateMedas({ lines, shares, days }, foods),
     unmatched,
     optional,
   };
+}
+
+/**
+ * The fiber target a week is read against and where it stands: the target
+ * and lower line of the settings, or both scaled to 14 g per 1000 kcal eaten
+ * when the settings ask for it and the week's kcal are known.
+ */
+export function fiberVerdict(
+  gramsPerDayRaw: number,
+  kcalPerDayRaw: number,
+  settings: Pick<ScoringSettings, 'fiberTarget' | 'fiberLower' | 'fiberPer1000kcal'>,
+): Pick<FiberScore, 'target' | 'lower' | 'basis' | 'status'> {
+  let target = settings.fiberTarget;
+  let lower = settings.fiberLower;
+  const perKcal = settings.fiberPer1000kcal && kcalPerDayRaw > 0;
+  if (perKcal) {
+    target = (kcalPerDayRaw * FIBER_PER_1000_KCAL) / 1000;
+    lower = settings.fiberTarget > 0 ? (target * settings.fiberLower) / settings.fiberTarget : target;
+  }
+  const status: FiberStatus = gramsPerDayRaw >= target ? 'target' : gramsPerDayRaw >= lower ? 'lower' : 'below';
+  return { target: round(target, 1), lower: round(lower, 1), basis: perKcal ? 'per-1000-kcal' : 'grams', status };
+}
+
+/** Slots in the order given (default breakfast, lunch, dinner, snack), others after them A–Z. */
+function slotOrder(slots: readonly string[] = DEFAULT_SLOTS): (a: string, b: string) => number {
+  const slotRank = new Map<string, number>(slots.map((s, i) => [s, i]));
+  return (a, b) => {
+    const ra = slotRank.get(a) ?? Number.MAX_SAFE_INTEGER;
+    const rb = slotRank.get(b) ?? Number.MAX_SAFE_INTEGER;
+    return ra - rb || compareText(a, b);
+  };
+}
+
+/** The order a week's lines are counted in: by date, slot, meal, recipe and line. */
+function lineOrder(compareSlots: (a: string, b: string) => number): (a: EatenLine, b: EatenLine) => number {
+  return (a, b) =>
+    compareText(a.meal.date, b.meal.date) ||
+    compareSlots(a.meal.slot, b.meal.slot) ||
+    compareText(a.meal.id, b.meal.id) ||
+    compareText(a.recipe?.id ?? '', b.recipe?.id ?? '') ||
+    a.lineIndex - b.lineIndex ||
+    compareText(a.parsed.input, b.parsed.input);
+}
+
+/** The lines in the order `scoreWeek` counts them (a copy): scoring lines given in this order spends no time sorting them again. */
+export function sortLines(lines: readonly EatenLine[], slots?: readonly string[]): EatenLine[] {
+  return [...lines].sort(lineOrder(slotOrder(slots)));
 }
 
 function plantEntry(

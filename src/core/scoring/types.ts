@@ -51,6 +51,7 @@ export interface FiberScore {
   basis: 'grams' | 'per-1000-kcal';
   /** Average kcal per person per day from foods with a known kcal value, 0 decimals. */
   kcalPerDay: number;
+  kcalPerDayRaw: number;
   status: FiberStatus;
   byDay: FiberDay[];
   /** Foods eaten whose fiber value is unknown (counted as 0). */

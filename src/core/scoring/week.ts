@@ -4,7 +4,7 @@ import { resolveMeals, type EatenLine, type FoodLookup, type LineParser } from '
 import type { Settings } from '../settings';
 import { eatersOf, householdPortions, mealPortions, membersFromPeople } from '../members';
 import type { Meal, Member, Recipe } from '../types';
-import { scoreWeek } from './score-week';
+import { fiberVerdict, scoreWeek, sortLines } from './score-week';
 import { DEFAULT_SCORING_SETTINGS, type ScoringSettings } from './settings';
 import type { MemberScore, WeekScore } from './types';
 
@@ -140,11 +140,26 @@ function householdShares(members: readonly Member[]) {
   };
 }
 
+/** A member's own counting rules: the household's, against their own fiber target (the lower line scaled alike). */
+function memberSettings(member: Member, settings: ScoringSettings): ScoringSettings {
+  return {
+    ...settings,
+    fiberTarget: member.fiberTarget,
+    fiberLower: settings.fiberTarget > 0 ? (member.fiberTarget * settings.fiberLower) / settings.fiberTarget : member.fiberTarget,
+  };
+}
+
 /**
  * Scores a week against its earlier weeks: the one way every part of the app
  * and the command line turns planned meals into scores (the planner, the
  * Scores review, suggestions, the printed report, a recipe's summary and the
  * CLI's `score`), so that they agree on every figure and on what is new.
+ *
+ * The household (per full portion) and each member are scored from the same
+ * lines with their own share of each meal. Whoever has the same share of
+ * every meal as someone already scored (an adult at every meal of a household
+ * that always eats together has the household's) gets that score, read
+ * against their own fiber target, rather than the lines counted again.
  */
 export function scoreWeekMeals(week: WeekToScore, options: ScoreOptions): ScoredWeek {
   const dates = week.dates ?? weekDates(week.weekStart);
@@ -159,24 +174,39 @@ export function scoreWeekMeals(week: WeekToScore, options: ScoreOptions): Scored
   const settings = options.settings ?? DEFAULT_SCORING_SETTINGS;
   const members = membersOf(options);
   const household = householdShares(members);
-  const input = { lines, weekDates: dates, slots: options.slots, previousCrops: previous };
-  const score = scoreWeek({ ...input, people: household.people, share: household.share }, options.foods, settings);
-  const mealIds = new Set(lines.map((line) => line.meal));
+  // Sorted once here, each scoring below finds its lines in order already.
+  const input = { lines: sortLines(lines, options.slots), sorted: true, weekDates: dates, slots: options.slots, previousCrops: previous };
+  const meals = [...new Set(lines.map((line) => line.meal))];
+
+  // One scoring for each different list of shares of the week's meals.
+  const scored = new Map<string, WeekScore>();
+  const scoreShares = (shareOf: (meal: Meal) => number, people: number, portions: number, rules: ScoringSettings): WeekScore => {
+    const shares = new Map(meals.map((meal) => [meal, shareOf(meal)]));
+    const key = meals.map((meal) => shares.get(meal)).join(' ');
+    let score = scored.get(key);
+    if (!score) {
+      score = scoreWeek({ ...input, people, share: (line) => shares.get(line.meal) ?? 0 }, options.foods, settings);
+      scored.set(key, score);
+    }
+    const fiber = { ...score.fiber, ...fiberVerdict(score.fiber.gramsPerDayRaw, score.fiber.kcalPerDayRaw, rules) };
+    return { ...score, people, portions, members: [], fiber };
+  };
+
+  const own = (meal: Meal): number => {
+    const at = household.split(meal);
+    return at.portions > 0 && household.portions > 0 ? at.members / at.portions / household.portions : 0;
+  };
+  const score = scoreShares(own, household.people, household.portions, settings);
   // Each member: a plant counts for those who ate it, their share of each meal by portion, against their own fiber target.
   const perMember: MemberScore[] = members.map((member) => {
-    const share = (line: EatenLine): number => {
-      const at = household.split(line.meal);
+    const share = (meal: Meal): number => {
+      const at = household.split(meal);
       return at.portions > 0 && at.eaters.has(member.id) ? member.portion / at.portions : 0;
     };
-    const own: ScoringSettings = {
-      ...settings,
-      fiberTarget: member.fiberTarget,
-      fiberLower: settings.fiberTarget > 0 ? (member.fiberTarget * settings.fiberLower) / settings.fiberTarget : member.fiberTarget,
-    };
-    let meals = 0;
-    for (const meal of mealIds) if (household.split(meal).eaters.has(member.id)) meals += 1;
-    const memberScore = scoreWeek({ ...input, people: 1, share }, options.foods, own);
-    return { id: member.id, name: member.name, portion: member.portion, fiberTarget: member.fiberTarget, meals, score: { ...memberScore, portions: member.portion } };
+    let eaten = 0;
+    for (const meal of meals) if (household.split(meal).eaters.has(member.id)) eaten += 1;
+    const memberScore = scoreShares(share, 1, member.portion, memberSettings(member, settings));
+    return { id: member.id, name: member.name, portion: member.portion, fiberTarget: member.fiberTarget, meals: eaten, score: memberScore };
   });
-  return { score: { ...score, portions: household.portions, members: perMember }, lines };
+  return { score: { ...score, members: perMember }, lines };
 }
