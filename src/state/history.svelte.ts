@@ -1,9 +1,9 @@
 import { addDays, weekStartOf } from '../core/dates';
 import { figuresOf, weekHistory, type History } from '../core/history';
 import type { FoodLookup, LineParser } from '../core/plan/resolve';
-import { libraryRecipe, scoreWeekMeals, scoringSettingsOf, suggest, type LibraryRecipe, type Suggestions } from '../core/scoring';
+import { libraryRecipe, memberSettings, scoreWeekMeals, scoringSettingsOf, suggest, type LibraryRecipe, type Suggestions } from '../core/scoring';
 import type { UncountedLine, WeekScore } from '../core/scoring/types';
-import type { Meal, Recipe } from '../core/types';
+import type { Meal, Member, Recipe } from '../core/types';
 import { addMeals, deleteMealRows, setFoodOfMeal } from '../db/meals-repository';
 import { putRecipeBack, readRecipe } from '../db/recipe-repository';
 import { catalog } from './catalog.svelte';
@@ -22,6 +22,20 @@ import { liveWeek } from './week.svelte';
 export const PERIODS = [4, 12, 52] as const;
 export type Period = (typeof PERIODS)[number];
 
+/** Where the member chosen in the Scores review is kept between sessions (the window's localStorage in the app). */
+export type ChoiceStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+
+/** The localStorage key of the member chosen in the Scores review (absent: the household). */
+export const MEMBER_CHOICE_KEY = 'thirtyfold.scores-member';
+
+function browserStorage(): ChoiceStorage {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
 /** Scores one week of meals per person with the user's settings. */
 function scoreMeals(weekStart: string, meals: readonly Meal[], eaten: ReadonlyMap<string, Recipe>): WeekScore {
   const options = {
@@ -36,14 +50,65 @@ function scoreMeals(weekStart: string, meals: readonly Meal[], eaten: ReadonlyMa
 
 /**
  * The Scores review over time: per-week figures for the last 4, 12 or 52 weeks
- * (live over the meals of the period), and two weeks side by side. Every
- * week is scored by the one week scorer, again on each change: a week scores
- * in well under a millisecond once its lines are parsed (the catalog keeps
- * each line's parse), so 52 weeks need no cache of their own.
+ * (live over the meals of the period), and two weeks side by side, for the
+ * household or one member. Every week is scored by the one week scorer, again
+ * on each change (and on choosing another member, whose figures are their own
+ * score from the same scoring): a week scores in about a millisecond once its
+ * lines are parsed (the catalog keeps each line's parse), so 52 weeks need no
+ * cache of their own.
  */
 export class HistoryState {
   period = $state<Period>(12);
   readonly today = todayIso();
+  readonly #storage: ChoiceStorage;
+
+  constructor(storage: ChoiceStorage = browserStorage()) {
+    this.#storage = storage;
+    this.#chosen = storage?.getItem(MEMBER_CHOICE_KEY) ?? null;
+  }
+
+  /**
+   * Whose figures the review shows: the household (null) or one member, by
+   * id. Kept between sessions; a member no longer in the household reads as
+   * the household.
+   */
+  #chosen = $state<string | null>(null);
+
+  /** The members the review can show one by one: none unless the household has two or more of its own. */
+  readonly choices: Member[] = $derived(members.stored && members.list.length > 1 ? members.list : []);
+
+  /** The member whose figures are shown, or null for the household. */
+  readonly member: Member | null = $derived(this.choices.find((member) => member.id === this.#chosen) ?? null);
+
+  /** Shows one member's figures (an id), or the household's (null). */
+  choose(id: string | null): void {
+    this.#chosen = id;
+    try {
+      if (id === null) this.#storage?.removeItem(MEMBER_CHOICE_KEY);
+      else this.#storage?.setItem(MEMBER_CHOICE_KEY, id);
+    } catch {
+      // Storage full or switched off: the choice holds while the app runs.
+    }
+  }
+
+  /** The figures of a scored week for whoever the review shows: the chosen member's own score, or the household's. */
+  of(score: WeekScore): WeekScore {
+    const member = this.member;
+    return (member && score.members.find((entry) => entry.id === member.id)?.score) || score;
+  }
+
+  /** How many of a scored week's meals the chosen member eats (null: the household is shown). */
+  mealsOf(score: WeekScore): number | null {
+    const member = this.member;
+    return (member && score.members.find((entry) => entry.id === member.id)?.meals) ?? null;
+  }
+
+  /** The fiber target and lower line whoever is shown is read against (the chosen member's own). */
+  readonly fiberTarget = $derived.by(() => {
+    const rules = scoringSettingsOf(settings.current);
+    const own = this.member ? memberSettings(this.member, rules) : rules;
+    return { target: own.fiberTarget, lower: own.fiberLower };
+  });
   readonly lastWeek = $derived(weekStartOf(this.today, settings.current.weekStartDay));
   readonly firstWeek = $derived(addDays(this.lastWeek, -7 * (this.period - 1)));
 
@@ -58,7 +123,12 @@ export class HistoryState {
       weekStartDay: settings.current.weekStartDay,
       until: this.today,
       weeks: this.period,
-      score: (start, meals) => figuresOf(scoreMeals(start, meals, this.#period.recipes)),
+      score: (start, meals) => {
+        const scored = scoreMeals(start, meals, this.#period.recipes);
+        const eaten = this.mealsOf(scored);
+        const figures = figuresOf(this.of(scored));
+        return eaten === null ? figures : { ...figures, meals: eaten };
+      },
     }),
   );
 
@@ -72,8 +142,12 @@ export class HistoryState {
   #compareB = liveWeek(() => [this.weekB, addDays(this.weekB, 6)]);
 
   readonly compareReady = $derived(this.#compareA.read && this.#compareB.read && catalog.ready);
-  readonly scoreA: WeekScore = $derived(scoreMeals(this.weekA, this.#compareA.meals, this.#compareA.recipes));
-  readonly scoreB: WeekScore = $derived(scoreMeals(this.weekB, this.#compareB.meals, this.#compareB.recipes));
+  /** The two weeks as scored (the household, with each member's own score). */
+  readonly #scoredA: WeekScore = $derived(scoreMeals(this.weekA, this.#compareA.meals, this.#compareA.recipes));
+  readonly #scoredB: WeekScore = $derived(scoreMeals(this.weekB, this.#compareB.meals, this.#compareB.recipes));
+  /** The two weeks' figures for whoever the review shows. */
+  readonly scoreA: WeekScore = $derived(this.of(this.#scoredA));
+  readonly scoreB: WeekScore = $derived(this.of(this.#scoredB));
 
   /** Picks one side of the comparison by any date inside the week. */
   pick(side: 'a' | 'b', date: string): void {

@@ -23,6 +23,8 @@ export class MembersState {
   );
 
   readonly ready = $derived(this.#rows.ready && settings.ready);
+  /** Whether the household's members are stored (else they are the `people` setting's adults, "Person 1" …). */
+  readonly stored = $derived(this.#rows.current.length > 0);
   readonly list: Member[] = $derived(householdOf(this.#rows.current, settings.current));
   /** Portions when everyone is at the table: the servings a new meal is planned with. */
   readonly portions = $derived(householdPortions(this.list));

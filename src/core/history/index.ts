@@ -12,6 +12,8 @@ export interface WeekFigures {
   medasMet?: number;
   /** The crops that scored, with a display name. */
   plants: readonly { crop: string; name: string }[];
+  /** Meals of the week the one scored eats (a member's own); absent: every meal of the week. */
+  meals?: number;
 }
 
 /** Scores one week's meals (sorted by date, slot, id); called only for weeks with meals. */
@@ -33,6 +35,7 @@ export interface HistoryInput {
 export interface HistoryWeek {
   start: string;
   end: string;
+  /** Meals of the week eaten by whoever the history is of (every meal for the household). */
   meals: number;
   plantPoints: number;
   fiberGramsPerDay: number;
@@ -123,7 +126,7 @@ export function weekHistory(input: HistoryInput): History {
     weeks.push({
       start,
       end: addDays(start, 6),
-      meals: meals.length,
+      meals: figures.meals ?? meals.length,
       plantPoints: figures.plantPoints,
       fiberGramsPerDay: figures.fiberGramsPerDay,
       fermentedServings: figures.fermentedServings,

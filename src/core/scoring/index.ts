@@ -16,6 +16,7 @@ export type * from './types';
 export { scorePlan, type PlanScore } from './plan';
 export {
   earlierCrops,
+  memberSettings,
   scoredCrops,
   scoreWeekMeals,
   scoringSettingsOf,

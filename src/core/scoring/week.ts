@@ -141,7 +141,7 @@ function householdShares(members: readonly Member[]) {
 }
 
 /** A member's own counting rules: the household's, against their own fiber target (the lower line scaled alike). */
-function memberSettings(member: Member, settings: ScoringSettings): ScoringSettings {
+export function memberSettings(member: Member, settings: ScoringSettings): ScoringSettings {
   return {
     ...settings,
     fiberTarget: member.fiberTarget,
