@@ -133,7 +133,11 @@ export class HouseholdState {
   }
 
   async #open(config: HouseholdConfig): Promise<void> {
-    const [{ HouseholdSync }, { householdCode }] = await Promise.all([import('../sync/household'), import('../sync/code')]);
+    const [{ HouseholdSync }, { householdCode }, { describeJoin }] = await Promise.all([
+      import('../sync/household'),
+      import('../sync/code'),
+      import('../sync/mirror'),
+    ]);
     await writeSettingValue(db, HOUSEHOLD_SETTING, config);
     setFlag(config.id);
     // On the desktop the page reaches only the household's server; a new one is reachable once the page loaded again (it resumes then).
@@ -143,7 +147,16 @@ export class HouseholdState {
     }
     this.#config = config;
     this.#code = householdCode(config);
-    const session = await HouseholdSync.open({ db, config, onStatus: (status) => (this.#status = status) });
+    const session = await HouseholdSync.open({
+      db,
+      config,
+      onStatus: (status) => (this.#status = status),
+      // Nothing of this device is replaced without a word.
+      onJoined: (summary) => {
+        const said = describeJoin(summary);
+        if (said) notices.info(said);
+      },
+    });
     this.#session = session;
     this.#status = session.status;
     if (config.joinedAt === null) void this.#firstJoin(session, config);

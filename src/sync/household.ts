@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { ThirtyfoldDatabase } from '../db/database';
 import type { HouseholdKey } from './code';
-import { DexieMirror } from './mirror';
+import { DexieMirror, type JoinSummary } from './mirror';
 
 /** What a device keeps to take part in a household (stored with its settings, so backups carry it). */
 export interface HouseholdConfig extends HouseholdKey {
@@ -35,6 +35,8 @@ export interface HouseholdOptions {
   WebSocket?: unknown;
   now?: () => string;
   onStatus?: (status: SyncStatus) => void;
+  /** Once this device's data was merged into the household (a first join, or a backup restored on a new device). */
+  onJoined?: (summary: JoinSummary) => void;
 }
 
 /** IndexedDB database name of a household's doc on this device. */
@@ -58,7 +60,7 @@ export class HouseholdSync {
   #status: SyncStatus = { state: 'connecting', offlineSince: null, waiting: 0, lastError: null };
   #connected = false;
   #synced: Promise<void>;
-  #joined: Promise<void> | null = null;
+  #joined: Promise<JoinSummary> | null = null;
   #closed = false;
 
   private constructor(options: HouseholdOptions) {
@@ -139,8 +141,12 @@ export class HouseholdSync {
   }
 
   /** The first join of this device: waits for the household's data, then merges this device's data into it (once). */
-  join(): Promise<void> {
-    this.#joined ??= this.#synced.then(() => this.mirror.reconcile('join'));
+  join(): Promise<JoinSummary> {
+    this.#joined ??= this.#synced.then(async () => {
+      const summary = await this.mirror.reconcile('join');
+      this.#options.onJoined?.(summary);
+      return summary;
+    });
     return this.#joined;
   }
 

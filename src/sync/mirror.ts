@@ -26,6 +26,18 @@ function mealSlotKey(row: Row): string {
   return JSON.stringify([row.date, row.slot, row.recipe, row.food, row.servings]);
 }
 
+/** What the first join of a device did to its own records: nothing of it is replaced without a word. */
+export interface JoinSummary {
+  /** Records of this device the household did not have, now in it. */
+  added: number;
+  /** Records of the household this device did not have, now on it. */
+  received: number;
+  /** Records both had in different versions where the household's was kept (the newer recipe or food wins; list ticks are joined). */
+  replaced: { table: SharedTable; key: string }[];
+  /** Records of this device the household had deleted: removed here, as on every device. */
+  removed: { table: SharedTable; key: string }[];
+}
+
 export interface MirrorOptions {
   /** A record from the household that breaks the record rules: it is not written, and this says why. */
   onRefused?: (problem: string) => void;
@@ -247,8 +259,9 @@ export class DexieMirror {
    * sides is kept once. Otherwise (`resume`) the doc wins: changes made on
    * this device while it was on are already in it.
    */
-  async reconcile(mode: 'join' | 'resume'): Promise<void> {
+  async reconcile(mode: 'join' | 'resume'): Promise<JoinSummary> {
     await this.idle();
+    const summary: JoinSummary = { added: 0, received: 0, replaced: [], removed: [] };
     // Everything that waited is read below from the doc as it is now.
     this.#held = false;
     this.#incoming = new Map();
@@ -279,11 +292,16 @@ export class DexieMirror {
         const theirs = docRows.get(key);
         if (!theirs) {
           const twin = slots?.get(mealSlotKey(row));
-          if (isDeleted(this.#doc, name, key)) dropLocal.push({ table: name, key });
-          else if (twin) {
+          if (isDeleted(this.#doc, name, key)) {
+            dropLocal.push({ table: name, key });
+            summary.removed.push({ table: name, key });
+          } else if (twin) {
             dropped.set(key, twin);
             dropLocal.push({ table: name, key });
-          } else toDoc.push({ table: name, key, row });
+          } else {
+            toDoc.push({ table: name, key, row });
+            summary.added += 1;
+          }
           continue;
         }
         if (sameRow(withoutDerived(name, row), theirs)) continue;
@@ -291,9 +309,16 @@ export class DexieMirror {
         else if (mode === 'join' && name === 'shopping') {
           toDoc.push({ table: name, key, row: { ...theirs, checked: union(theirs.checked, row.checked), manual: union(theirs.manual, row.manual) } });
           mark(name, key);
-        } else mark(name, key);
+        } else {
+          mark(name, key);
+          summary.replaced.push({ table: name, key });
+        }
       }
-      for (const key of docRows.keys()) if (!seen.has(key)) mark(name, key);
+      for (const key of docRows.keys()) {
+        if (seen.has(key)) continue;
+        mark(name, key);
+        summary.received += 1;
+      }
     }
     // A local meal kept once as the household's twin: its leftovers now point at the twin.
     for (const row of local.get('meals')!) {
@@ -310,5 +335,35 @@ export class DexieMirror {
     }
     for (const { table, key } of dropLocal) mark(table, key);
     if (toDexie.size > 0) await this.#writeFromDoc(toDexie, { rows: docTables, version: this.#docVersion });
+    return summary;
   }
+}
+
+const NOUNS: Record<SharedTable, [string, string]> = {
+  recipes: ['recipe', 'recipes'],
+  meals: ['planned meal', 'planned meals'],
+  shopping: ['shopping list', 'shopping lists'],
+  settings: ['setting', 'settings'],
+  foods: ['custom food', 'custom foods'],
+  members: ['household member', 'household members'],
+};
+
+function countRecords(records: readonly { table: SharedTable; key: string }[]): string {
+  const parts: string[] = [];
+  for (const table of SHARED_TABLES) {
+    const keys = records.filter((record) => record.table === table).map((record) => record.key);
+    if (keys.length === 0) continue;
+    const [one, many] = NOUNS[table];
+    parts.push(`${keys.length} ${keys.length === 1 ? one : many}${table === 'settings' ? ` (${keys.join(', ')})` : ''}`);
+  }
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : (parts[0] ?? '');
+}
+
+/** The first join in plain words when it replaced or removed any of this device's records; null when it only added. */
+export function describeJoin(summary: JoinSummary): string | null {
+  if (summary.replaced.length === 0 && summary.removed.length === 0) return null;
+  const said = [`Joined the household: ${summary.added} ${summary.added === 1 ? 'record' : 'records'} of this device added`];
+  if (summary.replaced.length > 0) said.push(`the household’s version kept for ${countRecords(summary.replaced)}`);
+  if (summary.removed.length > 0) said.push(`${countRecords(summary.removed)} the household had deleted removed here`);
+  return `${said.join('; ')}.`;
 }

@@ -1,8 +1,10 @@
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { linesFromTexts } from '../../../src/core/recipes/lines';
 import type { Recipe } from '../../../src/core/types';
 import { tableMap } from '../../../src/sync/doc';
+import { describeJoin } from '../../../src/sync/mirror';
 import type { SyncServer } from '../../../src/sync/server/server';
 import {
   closeAll,
@@ -308,8 +310,11 @@ describe('the first join of a device that has data', () => {
     await own.shopping.put({ id: 'w', checked: ['salt'], manual: [] });
     const b = await openDevice(key, server.url, { db: own });
     devices.push(b);
-    await b.sync.join();
+    const summary = await b.sync.join();
     await expectConverged([a, b]);
+    // Nothing is replaced without a word: the household's `people` was kept over B's, and the app says so.
+    expect(summary).toEqual({ added: 3, received: 2, replaced: [{ table: 'settings', key: 'people' }], removed: [] });
+    expect(describeJoin(summary)).toBe('Joined the household: 3 records of this device added; the household’s version kept for 1 setting (people).');
     const recipes = await b.db.recipes.toArray();
     expect(recipes.map((r) => r.id).sort()).toEqual(['ra', 'rb', 'starter-dal']);
     // The example meal planned on both devices is kept once; B's other meal joins the household.
@@ -317,5 +322,30 @@ describe('the first join of a device that has data', () => {
     // The household's settings win over the joining device's.
     expect(await b.db.settings.get('people')).toEqual({ key: 'people', value: 4 });
     expect(await a.db.shopping.get('w')).toEqual({ id: 'w', checked: ['salt'], manual: [] });
+  });
+
+  it('removes a record the household had deleted, and says so; a join that only adds says nothing', async () => {
+    const key = randomKey();
+    const [a] = await household(1, key);
+    await a.db.recipes.bulkPut([recipe('starter-dal', 'Dal'), recipe('starter-soup', 'Soup')]);
+    await a.db.recipes.delete('starter-soup');
+    await eventually(() => expect(a.sync.status.waiting).toBe(0));
+
+    const own = new (a.db.constructor as typeof import('../../../src/db/database').ThirtyfoldDatabase)(`joiner-${Math.random()}`);
+    await own.open();
+    await own.recipes.bulkPut([recipe('starter-dal', 'Dal'), recipe('starter-soup', 'Soup'), recipe('rb', 'B’s own')]);
+    const b = await openDevice(key, server.url, { db: own });
+    devices.push(b);
+    const summary = await b.sync.join();
+    await expectConverged([a, b]);
+    expect(await b.db.recipes.get('starter-soup')).toBeUndefined();
+    expect(summary).toEqual({ added: 1, received: 0, replaced: [], removed: [{ table: 'recipes', key: 'starter-soup' }] });
+    expect(describeJoin(summary)).toBe('Joined the household: 1 record of this device added; 1 recipe the household had deleted removed here.');
+
+    const fresh = await openDevice(key, server.url);
+    devices.push(fresh);
+    const quiet = await fresh.sync.join();
+    expect(quiet).toEqual({ added: 0, received: 2, replaced: [], removed: [] });
+    expect(describeJoin(quiet)).toBeNull();
   });
 });
