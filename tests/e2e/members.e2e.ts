@@ -167,6 +167,7 @@ test('the scores review and its printed report show one member: Ben, away at Mon
   // 8.56 g ÷ 7 = 1.2 g a day, 2 plant points.
   await expect(page.getByTestId('scores-plant-points')).toHaveText('2');
   await expect(page.getByTestId('scores-fiber')).toHaveText('1.2 g');
+  await expect(page.getByTestId('scores-household-intro')).toContainText('The household’s figures, per full portion: what its 3 members ate ÷ their 2.5 portions');
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: testInfo.outputPath(`scores-household-${colorScheme}.png`) });
@@ -191,6 +192,9 @@ test('the scores review and its printed report show one member: Ben, away at Mon
     await page.screenshot({ path: testInfo.outputPath(`scores-ben-${colorScheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 900, height: 800 });
+  await page.screenshot({ path: testInfo.outputPath('scores-ben-900.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // His report: his figures, his name in the heading.
   await page.emulateMedia({ media: 'print' });
