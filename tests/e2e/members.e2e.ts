@@ -238,4 +238,12 @@ test('the scores review and its printed report show one member: Ben, away at Mon
   await page.goto('./?starter=0#/scores');
   await expect(who.getByRole('radio')).toHaveCount(3);
   await expect(who.getByRole('radio', { name: 'Household' })).toBeChecked();
+
+  // A household of one has no one to choose: no choice is shown.
+  await page.goto('./?starter=0#/settings');
+  await page.getByRole('button', { name: 'Remove Cleo' }).click();
+  await expect(page.getByRole('list', { name: 'Household members' }).getByRole('listitem')).toHaveCount(1);
+  await page.goto('./?starter=0#/scores');
+  await expect(page.getByTestId('scores-plant-points')).toHaveText('2');
+  await expect(who).toHaveCount(0);
 });
