@@ -38,6 +38,24 @@ export interface JoinSummary {
   removed: { table: SharedTable; key: string }[];
 }
 
+/**
+ * The stored rows of `keys`, in their order (undefined where none), read in
+ * the caller's transaction. For a large batch it first counts the table: an
+ * empty one (a first sync to a new device) has nothing to read, and a smaller
+ * one is read only for the keys it holds.
+ */
+async function storedRows(table: Table<Row, string>, keys: string[]): Promise<(Row | undefined)[]> {
+  if (keys.length < 100) return table.bulkGet(keys);
+  const count = await table.count();
+  if (count === 0) return keys.map(() => undefined);
+  if (count >= keys.length) return table.bulkGet(keys);
+  const held = new Set((await table.toCollection().primaryKeys()).map(String));
+  const present = keys.filter((key) => held.has(key));
+  const rows = await table.bulkGet(present);
+  const byKey = new Map(present.map((key, index) => [key, rows[index]]));
+  return keys.map((key) => byKey.get(key));
+}
+
 export interface MirrorOptions {
   /** A record from the household that breaks the record rules: it is not written, and this says why. */
   onRefused?: (problem: string) => void;
@@ -219,7 +237,7 @@ export class DexieMirror {
         const keys = [...batch.get(name)!].filter((key) => isSharedKey(name, key));
         const table = this.#table(name);
         // Read first: any local transaction queued before this one has then completed and is in the doc.
-        const current = await table.bulkGet(keys);
+        const current = await storedRows(table, keys);
         const read = known && known.version === this.#docVersion ? known.rows.get(name) : undefined;
         const adds: Row[] = [];
         const puts: Row[] = [];

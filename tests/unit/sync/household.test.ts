@@ -324,6 +324,34 @@ describe('the first join of a device that has data', () => {
     expect(await a.db.shopping.get('w')).toEqual({ id: 'w', checked: ['salt'], manual: [] });
   });
 
+  it('brings a large household to an empty device, and to one holding some of its records (keeping what that device worked out itself)', async () => {
+    const key = randomKey();
+    const [a] = await household(1, key);
+    const many = Array.from({ length: 150 }, (_, i) => recipe(`r${String(i).padStart(3, '0')}`, `Recipe ${i}`, { updatedAt: '2026-11-25T10:00:00Z' }));
+    await a.db.recipes.bulkPut(many);
+    await eventually(() => expect(a.sync.status.waiting).toBe(0));
+
+    const empty = await openDevice(key, server.url);
+    devices.push(empty);
+    expect(await empty.sync.join()).toMatchObject({ received: 150 + 0, replaced: [] });
+
+    const own = new (a.db.constructor as typeof import('../../../src/db/database').ThirtyfoldDatabase)(`joiner-${Math.random()}`);
+    await own.open();
+    const parsed = { with: 'foods-c', lines: [] } as unknown as Recipe['parsed'];
+    // Twenty of the household's recipes in an older version, with this device's reading of their lines, and one of its own.
+    await own.recipes.bulkPut([...many.slice(0, 20).map((r) => ({ ...r, name: `${r.name}, older`, updatedAt: '2026-11-20T10:00:00Z', parsed })), recipe('own', 'Its own')]);
+    const some = await openDevice(key, server.url, { db: own });
+    devices.push(some);
+    const summary = await some.sync.join();
+    await expectConverged([a, empty, some]);
+    expect(summary.added).toBe(1);
+    expect(summary.received).toBe(130);
+    expect(summary.replaced).toHaveLength(20);
+    expect((await some.db.recipes.get('r000'))?.name).toBe('Recipe 0');
+    expect((await some.db.recipes.get('r000'))?.parsed).toEqual(parsed);
+    expect(await empty.db.recipes.count()).toBe(151);
+  });
+
   it('removes a record the household had deleted, and says so; a join that only adds says nothing', async () => {
     const key = randomKey();
     const [a] = await household(1, key);
