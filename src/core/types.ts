@@ -222,15 +222,39 @@ export interface IngredientLine {
 }
 
 /**
+ * One line's reading as a recipe keeps it: the numbers and the food's id, no
+ * copy of the food or of the text. `text` is a hash of the line it was read
+ * from (`hashText`, src/core/hash.ts); `flags` holds `optional` (1) and the size
+ * word (2 small, 4 medium, 6 large). See `src/core/recipes/lines.ts`.
+ */
+export type StoredReading = [
+  text: string,
+  food: string | null,
+  quantity: number | null,
+  quantityMax: number | null,
+  unit: string | null,
+  grams: number | null,
+  flags: number,
+  confidence: number,
+  note: string | null,
+];
+
+/**
  * What the parser read from a recipe's lines, kept with the recipe so that
  * nothing parses a line twice. `with` names the foods it was read against
  * (`parseKey`); an entry counts only while `with` matches the current foods and
- * its `input` equals its line's text (see `src/core/recipes/lines.ts`).
+ * the hash of its line's text matches (see `src/core/recipes/lines.ts`).
+ * The readings are one string (JSON of `StoredReading[]`), so that reading the
+ * whole library copies one value per recipe for them, not ten small arrays.
+ * Readings stored in an earlier format (a list of whole `ParsedLine` objects)
+ * count as out of date and are read again.
  */
 export interface StoredParse {
   with: string;
-  /** One reading per ingredient line, in line order. */
-  lines: ParsedLine[];
+  /** A hash of all the lines' texts in order (`hashText` of their JSON): every line is current when it matches. */
+  texts: string;
+  /** JSON of one `StoredReading` per ingredient line, in line order. */
+  lines: string;
 }
 
 /** A recipe as stored and as scored. */

@@ -1,7 +1,7 @@
 import Dexie, { type IntervalTree, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
 import { isParseCurrent, storedParse } from '../core/recipes/lines';
 import type { LineParser } from '../core/plan/resolve';
-import type { Recipe } from '../core/types';
+import type { Recipe, StoredParse } from '../core/types';
 import type { ThirtyfoldDatabase } from './database';
 
 /**
@@ -19,36 +19,83 @@ type KeyedParser = LineParser & { key: string };
 /** How many recipes one write transaction stores readings for: big enough to be few, small enough not to hold the database long. */
 export const PARSE_BATCH = 500;
 
-/** Ids of the recipes whose stored reading is missing or out of date, among `ids` (all recipes when null). */
+/**
+ * Ids of the recipes whose stored reading is missing or out of date, among
+ * `ids`. For the whole library (`ids` null) only indexes are read, never a
+ * record: every recipe not stored under `key` (the `parsed.with` index against
+ * the `name` index, counted first), so a check at each start costs little
+ * however large the library; a recipe stored under `key` whose
+ * lines changed since is found when it is written (`followLineWrites`), and
+ * read correctly meanwhile (its lines' hashes no longer match).
+ */
 export async function staleParses(db: ThirtyfoldDatabase, key: string, ids: readonly string[] | null): Promise<string[]> {
+  if (ids === null) {
+    // Indexes only, never the records: every recipe has a name (required), and the readings' index lists those stored under `key`.
+    return db.transaction('r', db.recipes, async () => {
+      const stored = db.recipes.where('parsed.with').equals(key);
+      if ((await stored.count()) === (await db.recipes.orderBy('name').count())) return [];
+      const done = new Set(await stored.primaryKeys());
+      return (await db.recipes.orderBy('name').primaryKeys()).filter((id) => !done.has(id));
+    });
+  }
   const probe = Object.assign(() => {
     throw new Error('not called');
   }, { key }) as unknown as LineParser;
-  const stale: string[] = [];
-  const check = (recipe: Recipe | undefined) => {
-    if (recipe && !isParseCurrent(recipe, probe)) stale.push(recipe.id);
-  };
-  if (ids === null) await db.recipes.each(check);
-  else (await db.recipes.bulkGet([...ids])).forEach(check);
-  return stale;
+  return (await db.recipes.bulkGet([...ids])).filter((recipe) => recipe !== undefined && !isParseCurrent(recipe, probe)).map((recipe) => recipe!.id);
+}
+
+/** A recipe's new reading, with the lines it was read from. */
+export interface NewReading {
+  id: string;
+  texts: string;
+  parsed: StoredParse;
+}
+
+/** The given recipes (those that exist), to read their lines outside any write transaction. */
+export async function recipesToParse(db: ThirtyfoldDatabase, ids: readonly string[]): Promise<Recipe[]> {
+  return (await db.recipes.bulkGet([...ids])).filter((recipe): recipe is Recipe => recipe !== undefined);
+}
+
+/** The reading to store for `recipe`, or null when its stored one is current. */
+export function newReading(recipe: Recipe, parse: KeyedParser): NewReading | null {
+  return isParseCurrent(recipe, parse) ? null : { id: recipe.id, texts: textsOf(recipe), parsed: storedParse(recipe, parse) };
 }
 
 /**
- * Reads and stores the lines of the given recipes against `parse`, in one
- * transaction: each recipe is read again inside it, so an edit saved in the
- * meantime is read as saved, and only the `parsed` field is written.
+ * Stores readings in one write transaction: each recipe is read again in it,
+ * and its reading is written only while its lines are still the ones read (an
+ * edit saved meanwhile is left to the next pass, which its write starts) and
+ * its stored reading is not already current; only the `parsed` field changes.
  * Returns how many recipes got a new reading.
  */
-export function storeParses(db: ThirtyfoldDatabase, ids: readonly string[], parse: KeyedParser): Promise<number> {
+export function storeReadings(db: ThirtyfoldDatabase, readings: readonly NewReading[], parse: KeyedParser): Promise<number> {
+  if (readings.length === 0) return Promise.resolve(0);
+  const byId = new Map(readings.map((reading) => [reading.id, reading]));
   return db.transaction('rw', db.recipes, async () => {
-    let stored = 0;
-    for (const recipe of await db.recipes.bulkGet([...ids])) {
-      if (!recipe || isParseCurrent(recipe, parse)) continue;
-      await db.recipes.update(recipe.id, { parsed: storedParse(recipe, parse) });
-      stored += 1;
+    const writes: Recipe[] = [];
+    for (const recipe of await db.recipes.bulkGet([...byId.keys()])) {
+      const reading = recipe && byId.get(recipe.id);
+      if (!reading || reading.texts !== textsOf(recipe) || isParseCurrent(recipe, parse)) continue;
+      writes.push({ ...recipe, parsed: reading.parsed });
     }
-    return stored;
+    if (writes.length > 0) await db.recipes.bulkPut(writes);
+    return writes.length;
   });
+}
+
+/**
+ * Reads the lines of the given recipes against `parse` and stores the
+ * readings (`storeReadings`); the lines are read outside the write
+ * transaction, so the database is held only for the write.
+ */
+export async function storeParses(db: ThirtyfoldDatabase, ids: readonly string[], parse: KeyedParser): Promise<number> {
+  const readings = (await recipesToParse(db, ids)).map((recipe) => newReading(recipe, parse)).filter((reading) => reading !== null);
+  return storeReadings(db, readings, parse);
+}
+
+/** A recipe's lines' texts as one string, to tell whether they changed. */
+function textsOf(recipe: Recipe): string {
+  return JSON.stringify(recipe.ingredients.map((line) => line.text));
 }
 
 /** The keys a mutated part names one by one, or null when it names a span of keys (a clear, a range delete). */

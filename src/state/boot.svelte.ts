@@ -6,6 +6,7 @@ import { notices } from './notices.svelte';
 import { household, householdFlagged } from './household.svelte';
 import { weekScore } from './week-score.svelte';
 import { recipes } from './recipes.svelte';
+import { reparse } from './reparse.svelte';
 import { router } from './router.svelte';
 
 /*
@@ -17,7 +18,8 @@ import { router } from './router.svelte';
  *    catalog's bytes, and `public/boot.js` asks IndexedDB to open the
  *    database, so the storage process has it open by step 1.
  * 1. As this module loads (main.ts imports it first): the app's own database
- *    connection opens, while the rest of the app is evaluated and drawn.
+ *    connection opens, while the rest of the app is evaluated and drawn; the
+ *    recipes written from now on are noted, to store their lines' readings.
  * 2. The first view draws. The planner reads its week and the four earlier
  *    weeks (`readWeek`) and shows a remembered view of an unchanged week at
  *    once; when nothing is remembered of the week, or what is remembered no
@@ -30,7 +32,10 @@ import { router } from './router.svelte';
  *    `boot.idle` turns true. The catalog loads (the next edit will need it);
  *    the app shell mounts the import and backup host; the planner makes its
  *    date field; a device in a household that was not flagged (a restored
- *    backup brought the household back) starts syncing.
+ *    backup brought the household back) starts syncing. Once the catalog has
+ *    loaded, recipes get their lines' readings stored (`reparse`), in idle
+ *    moments: every recipe when the foods differ from those of the last
+ *    complete pass on this device, and each recipe written since step 1.
  *
  * Household sync: on a device flagged as in a household (local storage), the
  * sync code loads and starts in step 1, so its changes are seen from the
@@ -73,6 +78,8 @@ db.open().then(
   },
 );
 if (householdFlagged()) void household.resume();
+// Recipes written from now on (an edit, an import, a change from sync or another window) get their readings stored in step 4.
+reparse.follow();
 
 const whenIdle: (work: () => void) => void =
   typeof requestIdleCallback === 'function' ? (work) => requestIdleCallback(work, { timeout: IDLE_TIMEOUT }) : (work) => setTimeout(work, 0);
@@ -94,6 +101,10 @@ class Boot {
         const needs = NEEDS[router.view];
         if (needs.catalog) catalog.load();
         if (needs.library) recipes.load();
+      });
+      // Step 4, once the catalog is there: recipes keep their lines' readings current, in the background.
+      $effect(() => {
+        if (this.idle && catalog.ready) reparse.use(catalog.parse);
       });
       // Step 4: idle after the first view.
       $effect(() => {

@@ -96,11 +96,23 @@ export class CatalogState {
     return (id: string) => map.get(id);
   });
 
+  /**
+   * Names the foods once every one is known (`parseKey`: the shipped file and
+   * the user's own foods), undefined before: readings stored with recipes
+   * under the same key are used as they are. Worked out without building the
+   * parser.
+   */
+  readonly #key: string | undefined = $derived(this.#ready ? parseKey(catalogUrl, this.#custom.current) : undefined);
+  get key(): string | undefined {
+    return this.#key;
+  }
+
   /** A parser bound to the current foods; rebuilt only when the foods change. */
-  readonly #parse: LineParser = $derived(
-    // Once every food is known, the parser names them (`key`): readings stored with recipes under the same key are used as they are.
-    this.#ready ? Object.assign(createIngredientParser(this.#foods), { key: parseKey(catalogUrl, this.#custom.current) }) : createIngredientParser(this.#foods),
-  );
+  readonly #parse: LineParser = $derived.by(() => {
+    const key = this.#key;
+    const parser = createIngredientParser(this.#foods);
+    return key === undefined ? parser : Object.assign(parser, { key });
+  });
   get parse(): LineParser {
     return this.#parse;
   }

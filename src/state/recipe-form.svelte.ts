@@ -5,6 +5,7 @@ import {
   recipeFieldsOf,
   recipeFormOf,
   recipeSummary,
+  readLines,
   reconcileLines,
   scaleRecipe,
   validateRecipeForm,
@@ -165,9 +166,12 @@ export class RecipeForm {
 
   readonly validServings = $derived(typeof this.values.servings === 'number' && this.values.servings > 0 ? this.values.servings : null);
 
+  /** The parser's reading of each line: the recipe's stored one for a line unchanged where it was, the parser's otherwise. */
+  readonly #readings: ParsedLine[] = $derived(readLines({ ingredients: this.values.lines, parsed: this.#base?.parsed }, catalog.parse, catalog.lookup));
+
   readonly rows: LineRow[] = $derived(
     this.values.lines.map((line, index) => {
-      const automatic = catalog.parse(line.text);
+      const automatic = this.#readings[index];
       return { line, index, automatic, parsed: applyOverride(automatic, line, catalog.lookup), skip: isHeaderOrBlank(line.text) };
     }),
   );
@@ -180,6 +184,7 @@ export class RecipeForm {
         name: this.values.name,
         servings: this.validServings ?? 1,
         ingredients: this.values.lines,
+        parsed: this.#base?.parsed,
         steps: this.values.steps.split('\n'),
       },
       catalog.parse,

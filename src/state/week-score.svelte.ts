@@ -53,12 +53,16 @@ export class WeekScoring {
   /** The recipes of this week's and the four earlier weeks' meals. */
   readonly #recipes: ReadonlyMap<string, Recipe> = $derived(recipesById([...this.#earlier.recipes.values(), ...this.#plan.recipes.values()]));
 
-  // The parser is passed as a call, so a week without food lines never builds it.
-  readonly #parse: LineParser = Object.assign((line: string) => catalog.parse(line), {
-    prime: (lines: readonly string[]) => {
-      if (lines.length > 0) catalog.parse.prime?.(lines);
-    },
-  });
+  // The parser is passed as a call, so a week without food lines never builds it; its key lets recipes' stored readings be used.
+  readonly #parse: LineParser = Object.defineProperty(
+    Object.assign((line: string) => catalog.parse(line), {
+      prime: (lines: readonly string[]) => {
+        if (lines.length > 0) catalog.parse.prime?.(lines);
+      },
+    }),
+    'key',
+    { get: () => catalog.key },
+  );
 
   /** How the week is scored: the catalog's parser and foods and the user's settings. */
   readonly #options: ScoreOptions = $derived({

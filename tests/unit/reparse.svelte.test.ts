@@ -6,8 +6,10 @@ import type { Food } from '../../src/core/types';
 import { db } from '../../src/state/database';
 import { reparse, ReparseState } from '../../src/state/reparse.svelte';
 import { recipeRow } from './db/rows';
+import { storedFoods } from './support/readings';
 
 const FOODS = JSON.parse(readFileSync('resources/foods/catalog.json', 'utf8')) as Food[];
+const lookup = (id: string) => FOODS.find((food) => food.id === id);
 
 describe('the background reparse', () => {
   it('stores a reading for every recipe, then for a recipe whose lines change, then for all again when the foods change', async () => {
@@ -17,11 +19,11 @@ describe('the background reparse', () => {
     await reparse.run();
     const all = await db.recipes.toArray();
     expect(all.every((recipe) => isParseCurrent(recipe, first))).toBe(true);
-    expect(all[0].parsed?.lines[0].food?.id).toBe('kale');
+    expect(storedFoods(all[0], first.key, lookup)).toEqual(['kale']);
 
     await db.recipes.update('r5', { ingredients: [{ id: 'l1', text: '1 can chickpeas' }] });
     await vi.waitFor(async () => expect(isParseCurrent((await db.recipes.get('r5'))!, first)).toBe(true));
-    expect((await db.recipes.get('r5'))?.parsed?.lines[0].food?.id).toMatch(/chickpea/);
+    expect(storedFoods((await db.recipes.get('r5'))!, first.key, lookup)).toEqual([expect.stringMatching(/chickpea/)]);
 
     const second = Object.assign(createIngredientParser(FOODS), { key: parseKey('catalog.b.json', []) });
     reparse.use(second);
@@ -30,7 +32,7 @@ describe('the background reparse', () => {
     reparse.stop();
   });
 
-  it('checks every recipe only when the foods differ from those of the last complete pass on this device', async () => {
+  it('at each start stores what no pass stored under the current foods, reading only keys to find it', async () => {
     const kept = new Map<string, string>();
     const storage = { getItem: (name: string) => kept.get(name) ?? null, setItem: (name: string, value: string) => void kept.set(name, value) };
     await db.recipes.bulkPut([recipeRow('s1'), recipeRow('s2')]);
@@ -40,20 +42,23 @@ describe('the background reparse', () => {
     await first.run();
     first.stop();
     expect(isParseCurrent((await db.recipes.get('s1'))!, parser)).toBe(true);
+    expect(kept.get('thirtyfold.parsed-with.v1')).toBe(parser.key);
 
-    // A reading lost while nothing followed the writes: a start with the same foods does not scan the library for it.
+    // A reading lost while nothing followed the writes (a write behind the app's back, a window closed before its pass):
+    // the next start with the same foods finds it missing from the index and stores it, and only it.
     const { parsed: _gone, ...bare } = (await db.recipes.get('s1'))!;
     await db.recipes.put(bare);
     const again = new ReparseState(storage);
     again.use(parser);
     await again.run();
-    expect((await db.recipes.get('s1'))?.parsed).toBeUndefined();
-    expect(again.stored).toBe(0);
+    expect(isParseCurrent((await db.recipes.get('s1'))!, parser)).toBe(true);
+    expect(again.stored).toBe(1);
 
-    // Other foods: every recipe is checked, and the lost reading comes back.
+    // Other foods: every recipe is read again.
     const other = Object.assign(createIngredientParser(FOODS), { key: parseKey('catalog.d.json', []) });
     again.use(other);
     await again.run();
+    expect(again.stored).toBe(1 + (await db.recipes.count()));
     expect(isParseCurrent((await db.recipes.get('s1'))!, other)).toBe(true);
     again.stop();
   });

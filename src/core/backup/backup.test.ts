@@ -86,7 +86,7 @@ describe('the version 3 fixture', () => {
 
   it('leaves the parser\'s stored reading out of the file', () => {
     const backup = parseBackup(v2Text);
-    const parsed = { with: 'catalog|0|00000000', lines: [] };
+    const parsed = { with: 'catalog|0|00000000', texts: '', lines: '[]' };
     const text = buildBackup({ ...backup.data, recipes: backup.data.recipes.map((r) => ({ ...r, parsed })) }, meta);
     expect(text).not.toContain('"parsed"');
     expect(parseBackup(text).data.recipes[0]).not.toHaveProperty('parsed');

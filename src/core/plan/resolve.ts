@@ -59,7 +59,7 @@ export function resolveMeals(
       const scale = recipe.servings > 0 ? servings / recipe.servings : 0;
       let parsed = readings.get(recipe);
       if (!parsed) {
-        parsed = readLines(recipe, parse);
+        parsed = readLines(recipe, parse, lookup);
         readings.set(recipe, parsed);
       }
       recipe.ingredients.forEach((line, lineIndex) => {

@@ -13,6 +13,8 @@ export {
 } from './search-index';
 export { formatAmount, hasAmount, readAmount, scaleLine, scaleRecipe } from './scale';
 export {
+  compactReading,
+  expandReading,
   hasFix,
   isParseCurrent,
   lineTexts,

@@ -1,5 +1,6 @@
-import type { LineParser } from '../plan/resolve';
-import type { Food, IngredientLine, ParsedLine, Recipe, StoredParse } from '../types';
+import { hashText } from '../hash';
+import type { FoodLookup, LineParser } from '../plan/resolve';
+import type { Food, IngredientLine, ParsedLine, Recipe, StoredParse, StoredReading } from '../types';
 
 /** Lines read from plain text lines (an import, a plan file, the starter library); ids `l1`, `l2` … */
 export function linesFromTexts(texts: readonly string[]): IngredientLine[] {
@@ -92,36 +93,86 @@ function fingerprint(text: string): string {
  */
 export function parseKey(catalogVersion: string, customFoods: readonly Food[]): string {
   const custom = [...customFoods].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return `${catalogVersion}|${custom.length}|${fingerprint(JSON.stringify(custom))}`;
+  return `${READINGS_FORMAT}|${catalogVersion}|${custom.length}|${fingerprint(JSON.stringify(custom))}`;
 }
 
-/** True when the recipe's stored parse was read against the parser's foods (it may still lack lines edited since). */
+/**
+ * The stored readings' format, first in every key: readings kept in an
+ * earlier format (whole parsed lines, under keys without this tag) are under
+ * another key, so they count as out of date everywhere and the next pass
+ * stores them again.
+ */
+const READINGS_FORMAT = 'r2';
+
+const SIZES = [null, 'small', 'medium', 'large'] as const;
+
+/** A parser's reading of a line as a recipe keeps it: the food's id and the numbers. */
+export function compactReading(parsed: ParsedLine): StoredReading {
+  const flags = (parsed.optional ? 1 : 0) | (SIZES.indexOf(parsed.size) << 1);
+  return [hashText(parsed.input), parsed.food?.id ?? null, parsed.quantity, parsed.quantityMax, parsed.unit, parsed.grams, flags, parsed.confidence, parsed.note];
+}
+
+/**
+ * A stored reading as the parser would have given it for `text`, its food
+ * named from `lookup` (the foods it was read against); undefined when it is
+ * not a reading of this text (another text, an older stored format) or its
+ * food is unknown, so the line is read again.
+ */
+export function expandReading(stored: unknown, text: string, lookup: FoodLookup): ParsedLine | undefined {
+  if (!Array.isArray(stored) || stored.length !== 9 || stored[0] !== hashText(text)) return undefined;
+  const [, foodId, quantity, quantityMax, unit, grams, flags, confidence, note] = stored as StoredReading;
+  let food: ParsedLine['food'] = null;
+  if (foodId !== null) {
+    const known = lookup(foodId);
+    if (!known) return undefined;
+    food = { id: known.id, name: known.name };
+  }
+  return { input: text, quantity, quantityMax, unit, food, grams, optional: (flags & 1) === 1, note, confidence, size: SIZES[(flags >> 1) & 3] };
+}
+
+/** The hash of all of a recipe's lines' texts, in order. */
+function textsHash(lines: readonly IngredientLine[]): string {
+  return hashText(JSON.stringify(lines.map((line) => line.text)));
+}
+
+/** True when the recipe's stored parse was read against the parser's foods, in this format (it may still lack lines edited since). */
 export function parsedWith(recipe: Pick<Recipe, 'parsed'>, parse: LineParser): boolean {
-  return parse.key !== undefined && recipe.parsed !== undefined && recipe.parsed.with === parse.key;
+  const parsed = recipe.parsed as Partial<StoredParse> | undefined;
+  return parse.key !== undefined && parsed !== undefined && parsed.with === parse.key && typeof parsed.lines === 'string' && typeof parsed.texts === 'string';
+}
+
+/** The stored readings of a recipe's lines, in line order; none when unreadable. */
+function storedReadings(parsed: StoredParse): unknown[] {
+  try {
+    const lines: unknown = JSON.parse(parsed.lines);
+    return Array.isArray(lines) ? lines : [];
+  } catch {
+    return [];
+  }
 }
 
 /**
  * The parser's reading of each line of a recipe: the stored one where it is
- * current (same foods, same text), a fresh one otherwise. Users' fixes are not
- * applied here (see applyOverride).
+ * current (same foods, same text), a fresh one otherwise. The one place a
+ * stored reading is read: the scorer, the shopping list, the planner and a
+ * recipe's summary all come here through `resolveMeals`, the recipe editor
+ * directly. Users' fixes are not applied here (see applyOverride).
  */
-export function readLines(recipe: Pick<Recipe, 'ingredients' | 'parsed'>, parse: LineParser): ParsedLine[] {
-  const stored = parsedWith(recipe, parse) ? recipe.parsed!.lines : undefined;
-  return recipe.ingredients.map((line, index) => {
-    const known = stored?.[index];
-    return known !== undefined && known.input === line.text ? known : parse(line.text);
-  });
+export function readLines(recipe: Pick<Recipe, 'ingredients' | 'parsed'>, parse: LineParser, lookup: FoodLookup): ParsedLine[] {
+  const stored = parsedWith(recipe, parse) ? storedReadings(recipe.parsed!) : [];
+  return recipe.ingredients.map((line, index) => expandReading(stored[index], line.text, lookup) ?? parse(line.text));
 }
 
-/** True when every line's stored reading is current, so reading the recipe parses nothing. */
+/** True when every line's stored reading is current, so reading the recipe parses nothing (its foods are checked when read). */
 export function isParseCurrent(recipe: Pick<Recipe, 'ingredients' | 'parsed'>, parse: LineParser): boolean {
-  if (!parsedWith(recipe, parse)) return false;
-  const stored = recipe.parsed!.lines;
-  return stored.length === recipe.ingredients.length && recipe.ingredients.every((line, index) => stored[index]?.input === line.text);
+  return parsedWith(recipe, parse) && recipe.parsed!.texts === textsHash(recipe.ingredients);
 }
 
-/** The parse to keep with the recipe, read against the parser's foods; reuses what is still current. */
-export function storedParse(recipe: Pick<Recipe, 'ingredients' | 'parsed'>, parse: LineParser & { key: string }): StoredParse {
-  if (isParseCurrent(recipe, parse)) return recipe.parsed!;
-  return { with: parse.key, lines: readLines(recipe, parse) };
+/** The parse to keep with the recipe, read against the parser's foods (every line parsed: the parser's memo makes repeats cheap). */
+export function storedParse(recipe: Pick<Recipe, 'ingredients'>, parse: LineParser & { key: string }): StoredParse {
+  return {
+    with: parse.key,
+    texts: textsHash(recipe.ingredients),
+    lines: JSON.stringify(recipe.ingredients.map((line) => compactReading(parse(line.text)))),
+  };
 }

@@ -93,7 +93,7 @@ describe('database schema versions', () => {
     expect(r2).not.toHaveProperty('overrides');
     expect((await db.recipes.get('r3'))?.ingredients).toEqual([]);
     // The new index finds recipes by the foods their stored parse was read against.
-    await db.recipes.update('r3', { parsed: { with: 'k1', lines: [] } });
+    await db.recipes.update('r3', { parsed: { with: 'k1', texts: '', lines: '[]' } });
     expect(await db.recipes.where('parsed.with').equals('k1').primaryKeys()).toEqual(['r3']);
     db.close();
   });

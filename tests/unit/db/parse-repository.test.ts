@@ -9,6 +9,7 @@ import type { Food } from '../../../src/core/types';
 import { followLineWrites, staleParses, storeParses } from '../../../src/db/parse-repository';
 import { migrationHarness } from './harness';
 import { mealRow, recipeRow } from './rows';
+import { storedFoods } from '../support/readings';
 
 const FOODS = JSON.parse(readFileSync(new URL('../../../resources/foods/catalog.json', import.meta.url), 'utf8')) as Food[];
 const lookup = (id: string) => FOODS.find((food) => food.id === id);
@@ -37,7 +38,7 @@ describe("recipes keep their lines' readings", () => {
     expect(await staleParses(db, parse.key, null)).toEqual([]);
     const stored = await db.recipes.get('b');
     expect(stored?.parsed?.with).toBe(parse.key);
-    expect(stored?.parsed?.lines.map((line) => line.food?.id)).toEqual(['kale', expect.stringMatching(/chickpea/)]);
+    expect(storedFoods(stored!, parse.key, lookup)).toEqual(['kale', expect.stringMatching(/chickpea/)]);
     // Storing a reading changes neither the recipe's time nor anything else of it.
     expect(stored?.updatedAt).toBe(recipeRow('b').updatedAt);
 
