@@ -8,6 +8,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BrowserContext, Page } from '@playwright/test';
 import { newHouseholdKey, type HouseholdKey } from '../../src/sync/code';
 import type { HouseholdConfig } from '../../src/sync/household';
@@ -188,6 +189,9 @@ export async function syncBenchmarks(options: SyncBenchOptions): Promise<{ timin
     // over the app's made Chromium draw the app once a second after a few edits: the edits then waited for its frames.)
     const profiled = options.profileDir ? await startProfile(app) : null;
     const stages = { sent: [] as number[], stored: [] as number[], shown: [] as number[] };
+    // The server runs in this process: how long its event loop was held up during the edits (saving the household among others).
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const date = today();
     for (let run = 1; run <= runs.edits; run++) {
       progress(`sync: one edit to the other device's screen, ${run} of ${runs.edits}`);
@@ -208,6 +212,9 @@ export async function syncBenchmarks(options: SyncBenchOptions): Promise<{ timin
       await app.waitForFunction((text) => !(document.querySelector('.grid[role="region"]')?.textContent ?? '').includes(text), food, { timeout: 30_000 });
       await app.waitForTimeout(200);
     }
+    loopDelay.disable();
+    figures.syncEditNodeLoopDelayMaxMs = round(loopDelay.max / 1e6, 0);
+    figures.syncEditNodeLoopDelayP99Ms = round(loopDelay.percentile(99) / 1e6, 0);
     if (profiled && runs.edits < 10) await profiled(join(options.profileDir!, 'sync-edits-app.cpuprofile'));
     // Every sample counts, the first ones too; the first 5 and the rest are given apart as well.
     timings.push(fromSamples('sync: one edit on a device until shown on the other (loopback)', stages.shown, 250));
