@@ -77,14 +77,18 @@ function settingRows(settings: BackupInput['settings']): SettingRow[] {
  * by one again: pass only a backup checked whole (readBackup) or a copy of
  * what the database held (the safety copy a restore took).
  */
-export async function replaceDatabase(db: ThirtyfoldDatabase, data: BackupData | BackupInput): Promise<void> {
+export async function replaceDatabase(db: ThirtyfoldDatabase, data: BackupData | BackupInput, keep: readonly string[] = []): Promise<void> {
   const settings = settingRows(data.settings);
   await writePrechecked(db, tables(db), async () => {
+    // Rows of this device's own (its household) stay when the data holds none of its own for them.
+    const kept = (await db.settings.bulkGet([...keep])).filter(
+      (row): row is SettingRow => row !== undefined && !settings.some((incoming) => incoming.key === row.key),
+    );
     await Promise.all(tables(db).map((table) => table.clear()));
     await db.recipes.bulkPut(data.recipes);
     await db.meals.bulkPut(data.meals);
     await db.foods.bulkPut(data.foods);
-    await db.settings.bulkPut(settings);
+    await db.settings.bulkPut([...settings, ...kept]);
     await db.shopping.bulkPut(data.shopping);
     await db.members.bulkPut(data.members ?? []);
   });
@@ -155,11 +159,16 @@ export async function exportDatabase(db: ThirtyfoldDatabase, meta: { appVersion:
 export async function restoreBackup(
   db: ThirtyfoldDatabase,
   backup: Backup,
-  options: { meta: { appVersion: string; exportedAt: string }; keepCopy: (text: string, problem: string | null) => Promise<boolean> },
+  options: {
+    meta: { appVersion: string; exportedAt: string };
+    keepCopy: (text: string, problem: string | null) => Promise<boolean>;
+    /** Setting rows that stay as they are when the backup holds none (this device's household). */
+    keep?: readonly string[];
+  },
 ): Promise<{ text: string; data: BackupInput; problem: string | null } | null> {
   const copy = await exportDatabase(db, options.meta);
   if (!(await options.keepCopy(copy.text, copy.problem))) return null;
-  await replaceDatabase(db, backup.data);
+  await replaceDatabase(db, backup.data, options.keep);
   return { text: copy.text, data: copy.data, problem: copy.problem };
 }
 

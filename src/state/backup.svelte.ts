@@ -16,6 +16,7 @@ import {
 } from '../db/backup-repository';
 import { platform } from '../platform';
 import type { BackupFileInfo } from '../shared/ipc';
+import { HOUSEHOLD_SETTING } from '../sync/code';
 import { repairRecords, undoRepair } from '../db/records-repository';
 import { deleteRecipesAndMeals, putRecipesAndMeals } from '../db/recipe-repository';
 import { db } from './database';
@@ -35,6 +36,9 @@ export interface PendingRestore {
   current: TableCounts;
   incoming: TableCounts;
 }
+
+/** Setting rows of this device that a restore keeps when the backup has none: the household it is in. */
+const DEVICE_SETTINGS = [HOUSEHOLD_SETTING];
 
 /** A file that cannot be restored, and why, in one line. */
 export interface RestoreProblem {
@@ -213,6 +217,8 @@ export class BackupState {
       const day = todayIso();
       const copy = await restoreBackup(db, pending.backup, {
         meta: { appVersion: info.version, exportedAt: nowIso() },
+        // A backup from before this device joined its household leaves it in the household: the restore then reaches every device.
+        keep: DEVICE_SETTINGS,
         keepCopy: async (text, problem) => {
           if (problem) this.reportProblem('The copy of your current data was kept', problem);
           if (platform.backups) {
@@ -239,7 +245,7 @@ export class BackupState {
       undoStack.push(
         `Restored ${describeCounts(pending.incoming)} from ${pending.name}`,
         () => replaceDatabase(db, safety.data),
-        () => replaceDatabase(db, pending.backup.data),
+        () => replaceDatabase(db, pending.backup.data, DEVICE_SETTINGS),
       );
       if (platform.backups) await this.listAutomatic();
     } finally {

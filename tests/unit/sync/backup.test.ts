@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { buildBackup, parseBackup } from '../../../src/core/backup';
-import { dumpDatabase, repairReferences, replaceDatabase } from '../../../src/db/backup-repository';
+import { dumpDatabase, repairReferences, replaceDatabase, restoreBackup } from '../../../src/db/backup-repository';
 import { ThirtyfoldDatabase } from '../../../src/db/database';
 import { HOUSEHOLD_SETTING } from '../../../src/sync/code';
 import { HouseholdSync, type HouseholdConfig } from '../../../src/sync/household';
@@ -116,5 +116,33 @@ describe('backups of a device in a household', () => {
     expect(await b.db.recipes.get('r3')).toBeUndefined();
     expect((await b.db.recipes.get('r1'))?.name).toBe('Dal');
     expect((await a.db.settings.get(HOUSEHOLD_SETTING))?.value).toEqual(a.config);
+  });
+
+  it('made before the device joined, restore for the whole household and leave the device in it', async () => {
+    const [a, b] = await household();
+    const before = new ThirtyfoldDatabase(`before-joining-${Math.random()}`);
+    await before.open();
+    await before.recipes.put(recipe('old', 'From before the household'));
+    const text = await backupOf(before);
+    before.close();
+    expect(parseBackup(text).data.settings).not.toHaveProperty(HOUSEHOLD_SETTING);
+
+    await a.db.recipes.put(recipe('r1', 'Dal'));
+    await expectConverged([a, b]);
+    // The app's restore keeps this device's household row when the backup has none.
+    const restored = await restoreBackup(a.db, parseBackup(text), {
+      meta: { appVersion: 'test', exportedAt: '2026-11-30T12:00:00Z' },
+      keepCopy: async () => true,
+      keep: [HOUSEHOLD_SETTING],
+    });
+    expect(restored).not.toBeNull();
+    expect((await a.db.settings.get(HOUSEHOLD_SETTING))?.value).toEqual(a.config);
+    await expectConverged([a, b]);
+    expect(await b.db.recipes.get('r1')).toBeUndefined();
+    expect((await b.db.recipes.get('old'))?.name).toBe('From before the household');
+
+    // Without the kept row the same restore forgets the household, and the next start would leave it without a word.
+    await replaceDatabase(b.db, parseBackup(text).data);
+    expect(await b.db.settings.get(HOUSEHOLD_SETTING)).toBeUndefined();
   });
 });
