@@ -116,3 +116,18 @@ export async function dismissStarter(db: ThirtyfoldDatabase): Promise<void> {
     if (record) await db.settings.put({ key: STARTER_KEY, value: { ...record, dismissed: true } });
   });
 }
+
+/**
+ * The starter's example meals that household sync kept once, as the
+ * household's own copy (`twins`: this device's meal id and the household's):
+ * the record follows them, so "Clear example week" still finds the week.
+ */
+export async function followStarterMeals(db: ThirtyfoldDatabase, twins: readonly (readonly [string, string])[]): Promise<void> {
+  if (twins.length === 0) return;
+  const to = new Map(twins);
+  await db.transaction('rw', db.settings, async () => {
+    const record = readStarterRecord((await db.settings.get(STARTER_KEY))?.value);
+    if (!record || !record.mealIds.some((id) => to.has(id))) return;
+    await db.settings.put({ key: STARTER_KEY, value: { ...record, mealIds: record.mealIds.map((id) => to.get(id) ?? id) } });
+  });
+}

@@ -2,6 +2,7 @@ import { dateTime } from '../core/date-format';
 import { HOUSEHOLD_FLAG as FLAG, HOUSEHOLD_SETTING } from '../sync/code';
 import type { HouseholdConfig, HouseholdSync, SyncStatus } from '../sync/household';
 import { deleteSettingValue, readSettingValue, writeSettingValue } from '../db/settings-repository';
+import { followStarterMeals } from '../db/starter-repository';
 import { platform } from '../platform';
 import { db } from './database';
 import { nowIso } from './ids';
@@ -155,6 +156,7 @@ export class HouseholdState {
       onJoined: (summary) => {
         const said = describeJoin(summary);
         if (said) notices.info(said);
+        void attempt('Could not update the example week after joining', () => followStarterMeals(db, summary.twins));
       },
     });
     this.#session = session;

@@ -162,7 +162,8 @@ export class StarterState {
 
   /** Deletes the example week's meals, with Undo. */
   async clearExampleWeek(): Promise<number> {
-    const ids = this.record?.mealIds ?? [];
+    // The record as stored now (sync may have moved it onto the household's copies of the meals).
+    const ids = readStarterRecord((await readStarterRow(db))?.value)?.mealIds ?? [];
     const removed = await removeMeals(db, ids);
     if (removed.rows.length === 0) return 0;
     undoStack.push(

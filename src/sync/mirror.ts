@@ -36,6 +36,8 @@ export interface JoinSummary {
   replaced: { table: SharedTable; key: string }[];
   /** Records of this device the household had deleted: removed here, as on every device. */
   removed: { table: SharedTable; key: string }[];
+  /** Meals of this device the household already had (the same meal in the same slot, e.g. both example weeks): this device's id and the household's, kept once. */
+  twins: [mine: string, household: string][];
 }
 
 /**
@@ -279,7 +281,7 @@ export class DexieMirror {
    */
   async reconcile(mode: 'join' | 'resume'): Promise<JoinSummary> {
     await this.idle();
-    const summary: JoinSummary = { added: 0, received: 0, replaced: [], removed: [] };
+    const summary: JoinSummary = { added: 0, received: 0, replaced: [], removed: [], twins: [] };
     // Everything that waited is read below from the doc as it is now.
     this.#held = false;
     this.#incoming = new Map();
@@ -315,6 +317,7 @@ export class DexieMirror {
             summary.removed.push({ table: name, key });
           } else if (twin) {
             dropped.set(key, twin);
+            summary.twins.push([key, twin]);
             dropLocal.push({ table: name, key });
           } else {
             toDoc.push({ table: name, key, row });

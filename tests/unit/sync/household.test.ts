@@ -313,7 +313,7 @@ describe('the first join of a device that has data', () => {
     const summary = await b.sync.join();
     await expectConverged([a, b]);
     // Nothing is replaced without a word: the household's `people` was kept over B's, and the app says so.
-    expect(summary).toEqual({ added: 3, received: 2, replaced: [{ table: 'settings', key: 'people' }], removed: [] });
+    expect(summary).toEqual({ added: 3, received: 2, replaced: [{ table: 'settings', key: 'people' }], removed: [], twins: [['mb', 'ma']] });
     expect(describeJoin(summary)).toBe('Joined the household: 3 records of this device added; the household’s version kept for 1 setting (people).');
     const recipes = await b.db.recipes.toArray();
     expect(recipes.map((r) => r.id).sort()).toEqual(['ra', 'rb', 'starter-dal']);
@@ -367,13 +367,13 @@ describe('the first join of a device that has data', () => {
     const summary = await b.sync.join();
     await expectConverged([a, b]);
     expect(await b.db.recipes.get('starter-soup')).toBeUndefined();
-    expect(summary).toEqual({ added: 1, received: 0, replaced: [], removed: [{ table: 'recipes', key: 'starter-soup' }] });
+    expect(summary).toEqual({ added: 1, received: 0, replaced: [], removed: [{ table: 'recipes', key: 'starter-soup' }], twins: [] });
     expect(describeJoin(summary)).toBe('Joined the household: 1 record of this device added; 1 recipe the household had deleted removed here.');
 
     const fresh = await openDevice(key, server.url);
     devices.push(fresh);
     const quiet = await fresh.sync.join();
-    expect(quiet).toEqual({ added: 0, received: 2, replaced: [], removed: [] });
+    expect(quiet).toEqual({ added: 0, received: 2, replaced: [], removed: [], twins: [] });
     expect(describeJoin(quiet)).toBeNull();
   });
 });

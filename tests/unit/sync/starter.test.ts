@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readPlanFile } from '../../../src/core/plan/plan-file';
 import { dumpDatabase, replaceDatabase } from '../../../src/db/backup-repository';
 import { ThirtyfoldDatabase } from '../../../src/db/database';
+import { followStarterMeals, readStarterRecord, STARTER_KEY } from '../../../src/db/starter-repository';
 import { db } from '../../../src/state/database';
 import { readStarterRecipes, starter } from '../../../src/state/starter.svelte';
 import { closeAll, expectConverged, openDevice, randomKey, startServer, tempDir, type Device } from './harness';
@@ -47,7 +48,9 @@ describe('the first join of two devices that both loaded the starter content', (
       await a.sync.join();
       const b = await openDevice(key, server.url, { db });
       devices.push(b);
-      await b.sync.join();
+      const joined = await b.sync.join();
+      // The app's join (state/household.svelte.ts) has the starter record follow the example meals kept as the household's.
+      await followStarterMeals(db, joined.twins);
       await expectConverged([a, b]);
 
       const library = readStarterRecipes(recipesText, '2026-11-30T10:00:00Z');
@@ -62,6 +65,14 @@ describe('the first join of two devices that both loaded the starter content', (
         expect(leftovers.length).toBeGreaterThan(0);
         expect(leftovers.every((meal) => ids.has(meal.leftoverOf!))).toBe(true);
       }
+
+      // The joined device's record names the household's example meals, so its banner can still clear the week, on both devices.
+      expect(joined.twins).toHaveLength(example.meals.length);
+      const record = readStarterRecord((await db.settings.get(STARTER_KEY))?.value)!;
+      expect(await db.meals.bulkGet(record.mealIds)).not.toContain(undefined);
+      expect(await starter.clearExampleWeek()).toBe(example.meals.length);
+      await expectConverged([a, b]);
+      expect(await a.db.meals.count()).toBe(0);
     } finally {
       await closeAll(devices);
       await server.stop();
