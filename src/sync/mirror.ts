@@ -22,6 +22,12 @@ function union(a: unknown, b: unknown): string[] {
   return [...new Set(list)];
 }
 
+/** A household member's name as two devices would both have typed it ("Anna" and "anna " are one person). */
+function memberName(row: Row): string | null {
+  const name = typeof row.name === 'string' ? row.name.trim().toLowerCase() : '';
+  return name === '' ? null : name;
+}
+
 function mealSlotKey(row: Row): string {
   return JSON.stringify([row.date, row.slot, row.recipe, row.food, row.servings]);
 }
@@ -288,6 +294,8 @@ export class DexieMirror {
     const toDoc: { table: SharedTable; key: string; row: Row }[] = [];
     const toDexie = new Map<SharedTable, Set<string>>();
     const dropped = new Map<string, string>();
+    // This device's members the household already has by name: this device's id and the household's.
+    const namesakes = new Map<string, string>();
     const dropLocal: { table: SharedTable; key: string }[] = [];
     const docTables = new Map<SharedTable, Map<string, Row>>();
     const local = await this.#db.transaction('r', SHARED_TABLES.map((name) => this.#table(name)), async () => {
@@ -304,6 +312,7 @@ export class DexieMirror {
       const docRows = readTable(this.#doc, name);
       docTables.set(name, docRows);
       const slots = name === 'meals' && mode === 'join' ? new Map([...docRows].map(([key, row]) => [mealSlotKey(row), key])) : null;
+      const names = name === 'members' && mode === 'join' ? new Map([...docRows].map(([key, row]) => [memberName(row), key])) : null;
       const seen = new Set<string>();
       for (const row of local.get(name)!) {
         const key = String(row[PRIMARY_KEY[name]]);
@@ -312,6 +321,7 @@ export class DexieMirror {
         const theirs = docRows.get(key);
         if (!theirs) {
           const twin = slots?.get(mealSlotKey(row));
+          const namesake = names?.get(memberName(row));
           if (isDeleted(this.#doc, name, key)) {
             dropLocal.push({ table: name, key });
             summary.removed.push({ table: name, key });
@@ -319,6 +329,11 @@ export class DexieMirror {
             dropped.set(key, twin);
             summary.twins.push([key, twin]);
             dropLocal.push({ table: name, key });
+          } else if (namesake) {
+            // The same person entered on both devices is one member: the household's, with the meals this device said they eat.
+            namesakes.set(key, namesake);
+            dropLocal.push({ table: name, key });
+            summary.replaced.push({ table: name, key });
           } else {
             toDoc.push({ table: name, key, row });
             summary.added += 1;
@@ -341,10 +356,15 @@ export class DexieMirror {
         summary.received += 1;
       }
     }
-    // A local meal kept once as the household's twin: its leftovers now point at the twin.
+    // This device's meals that join the household: a leftover of a meal kept once as the household's twin points at the twin, and
+    // the eaters kept once as the household's namesakes are named by the household's ids.
+    const householdMeals = docTables.get('meals')!;
     for (const row of local.get('meals')!) {
+      const id = String(row.id);
+      if (dropped.has(id) || householdMeals.has(id)) continue;
       const twin = typeof row.leftoverOf === 'string' ? dropped.get(row.leftoverOf) : undefined;
-      if (twin && !dropped.has(String(row.id))) toDoc.push({ table: 'meals', key: String(row.id), row: { ...row, leftoverOf: twin } });
+      const eaters = Array.isArray(row.eaters) && row.eaters.some((eater) => namesakes.has(eater)) ? [...new Set(row.eaters.map((eater) => namesakes.get(eater) ?? eater))] : null;
+      if (twin || eaters) toDoc.push({ table: 'meals', key: id, row: { ...row, ...(twin ? { leftoverOf: twin } : {}), ...(eaters ? { eaters } : {}) } });
     }
     this.#doc.transact(() => {
       for (const { table, key, row } of toDoc) writeRecord(this.#doc, table, key, row);

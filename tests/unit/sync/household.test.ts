@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { ThirtyfoldDatabase } from '../../../src/db/database';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { linesFromTexts } from '../../../src/core/recipes/lines';
@@ -287,6 +288,29 @@ describe('household sync between devices', () => {
 });
 
 describe('the first join of a device that has data', () => {
+  it('keeps a member entered on both devices once, and the meals the joining device planned for them name the household’s member', async () => {
+    const key = randomKey();
+    const [a] = await household(1, key);
+    const person = (id: string, name: string, portion: number, order: number) => ({ id, name, portion, fiberTarget: 30, ageBand: '19-50', sex: 'unspecified', order }) as const;
+    await a.db.members.bulkPut([person('a-anna', 'Anna', 1, 1), person('a-ben', 'Ben', 1, 2)]);
+    await eventually(() => expect(a.sync.status.waiting).toBe(0));
+
+    const own = new ThirtyfoldDatabase(`namesakes-${Math.random()}`);
+    await own.open();
+    await own.members.bulkPut([person('b-anna', 'anna ', 1, 1), person('b-cleo', 'Cleo', 0.5, 2)]);
+    await own.meals.put({ ...meal('mb', '2026-11-24', 'lunch', null, '1 apple'), eaters: ['b-anna', 'b-cleo'] });
+    const b = await openDevice(key, server.url, { db: own });
+    devices.push(b);
+    const summary = await b.sync.join();
+    await expectConverged([a, b]);
+
+    expect(summary.replaced).toContainEqual({ table: 'members', key: 'b-anna' });
+    for (const device of [a, b]) {
+      expect((await device.db.members.toArray()).map((member) => member.id).sort()).toEqual(['a-anna', 'a-ben', 'b-cleo']);
+      expect((await device.db.meals.get('mb'))?.eaters).toEqual(['a-anna', 'b-cleo']);
+    }
+  });
+
   it('merges both sides and keeps the starter library once', async () => {
     const key = randomKey();
     const starterA = recipe('starter-dal', 'Dal', { updatedAt: '2026-11-01T08:00:00Z', createdAt: '2026-11-01T08:00:00Z' });
