@@ -11,7 +11,7 @@ import { db } from './database';
 import { todayIso } from './ids';
 import { plan } from './plan.svelte';
 import { mealActions } from './meal-actions.svelte';
-import { weekScore } from './week-score.svelte';
+import { scoreOptions, weekScore } from './week-score.svelte';
 import { recipes } from './recipes.svelte';
 import { members } from './members.svelte';
 import { settings } from './settings.svelte';
@@ -38,14 +38,7 @@ function browserStorage(): ChoiceStorage {
 
 /** Scores one week of meals per person with the user's settings. */
 function scoreMeals(weekStart: string, meals: readonly Meal[], eaten: ReadonlyMap<string, Recipe>): WeekScore {
-  const options = {
-    parse: catalog.parse,
-    foods: catalog.lookup,
-    members: members.list,
-    slots: settings.current.slots,
-    settings: scoringSettingsOf(settings.current),
-  };
-  return scoreWeekMeals({ weekStart, meals, recipes: eaten }, options).score;
+  return scoreWeekMeals({ weekStart, meals, recipes: eaten }, scoreOptions()).score;
 }
 
 /**
@@ -91,16 +84,20 @@ export class HistoryState {
     }
   }
 
+  /** The chosen member's entry in a scored week (undefined: the household is shown). */
+  #entry(score: WeekScore): WeekScore['members'][number] | undefined {
+    const member = this.member;
+    return member ? score.members.find((entry) => entry.id === member.id) : undefined;
+  }
+
   /** The figures of a scored week for whoever the review shows: the chosen member's own score, or the household's. */
   of(score: WeekScore): WeekScore {
-    const member = this.member;
-    return (member && score.members.find((entry) => entry.id === member.id)?.score) || score;
+    return this.#entry(score)?.score || score;
   }
 
   /** How many of a scored week's meals the chosen member eats (null: the household is shown). */
   mealsOf(score: WeekScore): number | null {
-    const member = this.member;
-    return (member && score.members.find((entry) => entry.id === member.id)?.meals) ?? null;
+    return this.#entry(score)?.meals ?? null;
   }
 
   /** The fiber target and lower line whoever is shown is read against (the chosen member's own). */

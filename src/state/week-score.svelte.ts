@@ -31,6 +31,16 @@ const cropMemory = new Remembered(windowStorage(), { name: 'thirtyfold.previous-
 const viewMemory = new Remembered<WeekView>(windowStorage(), { name: 'thirtyfold.week-view.v3', limit: 8, valid: isWeekView });
 
 /**
+ * How the app scores any week: the catalog's foods, the household's members,
+ * the slots and the user's scoring settings, with `parse` reading the lines
+ * (the catalog's parser unless given). The planner's week and the Scores
+ * review's weeks are scored with it.
+ */
+export function scoreOptions(parse: LineParser = catalog.parse): ScoreOptions {
+  return { parse, foods: catalog.lookup, members: members.list, slots: settings.current.slots, settings: scoringSettingsOf(settings.current) };
+}
+
+/**
  * The planner's week scored: the week comes from the planner's one reader
  * (`PlanState`), the four weeks before it (whose crops make a plant new or
  * not) are read here, and both go through the one core scorer,
@@ -64,14 +74,8 @@ export class WeekScoring {
     { get: () => catalog.key },
   );
 
-  /** How the week is scored: the catalog's parser and foods and the user's settings. */
-  readonly #options: ScoreOptions = $derived({
-    parse: this.#parse,
-    foods: catalog.lookup,
-    members: members.list,
-    slots: settings.current.slots,
-    settings: scoringSettingsOf(settings.current),
-  });
+  /** How the week is scored (the parser passed as a call, see above). */
+  readonly #options: ScoreOptions = $derived(scoreOptions(this.#parse));
 
   /** The key of the earlier weeks' crops (null: nothing to work out or remember yet). */
   readonly #cropsKey: string | null = $derived.by(() => {
